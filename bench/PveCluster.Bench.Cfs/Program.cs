@@ -1,0 +1,2 @@
+Console.Error.WriteLine("pve-bench-cfs: not implemented yet");
+return 1;

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs everything the project needs on a Debian 12 machine (idempotent; fast when done).
+# Run as root. Used by scripts/test.sh, scripts/demo.sh and CI.
+set -euo pipefail
+
+APT_PACKAGES=(
+  corosync corosync-qdevice corosync-qnetd   # the cluster engine (we talk to it via libcpg & co.)
+  libfuse3-3 fuse3                           # /etc/pve is a FUSE file system
+  iproute2 iptables util-linux procps        # the lab: netns, veth, bridges, nsenter/unshare
+  openssh-server openssh-client              # pvecm add works over ssh like on real hosts
+  sqlite3                                    # inspecting pmxcfs databases by hand
+)
+
+if [[ $(id -u) -ne 0 ]]; then
+  echo "setup.sh: must run as root (installs packages, creates network namespaces)" >&2
+  exit 1
+fi
+
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if ((${#missing[@]})); then
+  echo "setup.sh: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  # policy-rc.d keeps the packaged services (corosync, sshd, qnetd) from starting on the host:
+  # the lab starts its own instances inside namespaces.
+  printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+  trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+  apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+if ! command -v dotnet >/dev/null; then
+  echo "setup.sh: the .NET 10 SDK is required (dotnet not on PATH)" >&2
+  exit 1
+fi

@@ -1,0 +1,2 @@
+Console.Error.WriteLine("pve-api: not implemented yet");
+return 1;

@@ -1,0 +1,2 @@
+Console.Error.WriteLine("pmxcfs: not implemented yet");
+return 1;

@@ -1,0 +1,3 @@
+using PveCluster.Cli;
+
+return PvecmApp.Run(args);

@@ -1,0 +1,11 @@
+namespace PveCluster.Corosync.Quorum;
+
+/// <summary>Tracks whether this node's partition is quorate (libquorum/votequorum notifications).</summary>
+public interface IQuorumMonitor : IAsyncDisposable
+{
+    /// <summary>True while the local partition has quorum.</summary>
+    bool IsQuorate { get; }
+
+    /// <summary>Raised on the notification thread whenever the quorate flag changes.</summary>
+    event EventHandler<bool>? QuorateChanged;
+}

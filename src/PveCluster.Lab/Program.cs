@@ -1,0 +1,2 @@
+Console.Error.WriteLine("pvelab: not implemented yet");
+return 1;
