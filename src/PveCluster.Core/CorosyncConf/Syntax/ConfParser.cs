@@ -1,0 +1,152 @@
+namespace PveCluster.Core.CorosyncConf;
+
+/// <summary>
+/// Reads corosync.conf text into a <see cref="ConfSection"/> tree. Follows corosync's own line rules
+/// (a line containing '{' opens a section, then 'key: value', then '}') but rejects the sloppy
+/// forms corosync silently ignores, so an admin's typo is reported instead of lost.
+/// </summary>
+public static class ConfParser
+{
+    /// <exception cref="ConfParseException">The text is not valid corosync.conf syntax.</exception>
+    public static ConfSection Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var root = ConfSection.CreateRoot();
+        var open = new Stack<ConfSection>();
+        open.Push(root);
+        var pendingComments = new List<string>();
+        var lines = text.Split('\n');
+
+        for (var index = 0; index < lines.Length; index++)
+        {
+            var lineNumber = index + 1;
+            var line = lines[index].TrimEnd('\r').Trim(' ', '\t');
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (line[0] == '#')
+            {
+                pendingComments.Add(line[1..].TrimEnd(' ', '\t'));
+                continue;
+            }
+
+            ConfItem item;
+            if (line.Contains('{', StringComparison.Ordinal))
+            {
+                var section = ParseSectionHeader(line, lineNumber);
+                open.Peek().Items.Add(section);
+                open.Push(section);
+                item = section;
+            }
+            else if (line.Contains(':', StringComparison.Ordinal))
+            {
+                item = ParseValue(line, lineNumber);
+                open.Peek().Items.Add(item);
+            }
+            else if (line[0] == '}')
+            {
+                CloseSection(open, line, lineNumber, pendingComments);
+                continue;
+            }
+            else
+            {
+                throw new ConfParseException(lineNumber,
+                    $"expected 'key: value', 'name {{' or '}}' but found '{line}' (missing ':'?)");
+            }
+
+            foreach (var comment in pendingComments)
+            {
+                item.AddComment(comment);
+            }
+
+            pendingComments.Clear();
+        }
+
+        if (open.Count > 1)
+        {
+            var unclosed = open.Peek();
+            throw new ConfParseException(lines.Length,
+                $"missing '}}' at end of file: section '{unclosed.Name}' opened at line {unclosed.Line} is never closed");
+        }
+
+        foreach (var comment in pendingComments)
+        {
+            root.AddTrailingComment(comment);
+        }
+
+        return root;
+    }
+
+    private static ConfSection ParseSectionHeader(string line, int lineNumber)
+    {
+        var brace = line.IndexOf('{', StringComparison.Ordinal);
+        var name = line[..brace].TrimEnd(' ', '\t');
+        var rest = line[(brace + 1)..].Trim(' ', '\t');
+        if (rest.Length > 0)
+        {
+            throw new ConfParseException(lineNumber,
+                $"unexpected text '{rest}' after '{{': put each key and each '}}' on its own line");
+        }
+
+        if (name.Length == 0)
+        {
+            throw new ConfParseException(lineNumber, "section without a name: expected 'name {'");
+        }
+
+        if (name.Contains(':', StringComparison.Ordinal))
+        {
+            throw new ConfParseException(lineNumber,
+                $"'{line}' mixes 'key: value' and '{{': a value must not contain '{{', a section header is 'name {{'");
+        }
+
+        if (!ConfSyntax.IsValidName(name))
+        {
+            throw new ConfParseException(lineNumber,
+                $"invalid section name '{name}': it must not contain whitespace, '}}' or start with '#'");
+        }
+
+        return new ConfSection(name, lineNumber);
+    }
+
+    private static ConfValue ParseValue(string line, int lineNumber)
+    {
+        var colon = line.IndexOf(':', StringComparison.Ordinal);
+        var key = line[..colon].TrimEnd(' ', '\t');
+        var value = line[(colon + 1)..].Trim(' ', '\t');
+        if (key.Length == 0)
+        {
+            throw new ConfParseException(lineNumber, $"empty key before ':' in '{line}'");
+        }
+
+        if (!ConfSyntax.IsValidName(key))
+        {
+            throw new ConfParseException(lineNumber, $"invalid key '{key}': a key must not contain whitespace, '{{' or '}}'");
+        }
+
+        return new ConfValue(key, value, lineNumber);
+    }
+
+    private static void CloseSection(Stack<ConfSection> open, string line, int lineNumber, List<string> pendingComments)
+    {
+        if (line.Length > 1)
+        {
+            throw new ConfParseException(lineNumber, $"unexpected text '{line[1..].TrimStart(' ', '\t')}' after '}}'");
+        }
+
+        if (open.Count == 1)
+        {
+            throw new ConfParseException(lineNumber, "unexpected '}': no section is open here");
+        }
+
+        var closed = open.Pop();
+        closed.EndLine = lineNumber;
+        foreach (var comment in pendingComments)
+        {
+            closed.AddTrailingComment(comment);
+        }
+
+        pendingComments.Clear();
+    }
+}
