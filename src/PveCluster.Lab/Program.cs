@@ -1,2 +1,3 @@
-Console.Error.WriteLine("pvelab: not implemented yet");
-return 1;
+using PveCluster.Lab.Cli;
+
+return await LabCli.RunAsync(args).ConfigureAwait(false);

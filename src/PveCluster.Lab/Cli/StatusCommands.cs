@@ -1,0 +1,62 @@
+using System.CommandLine;
+using System.Globalization;
+using PveCluster.Lab.State;
+using PveCluster.Lab.Status;
+
+namespace PveCluster.Lab.Cli;
+
+/// <summary>`status` and `list`.</summary>
+internal static class StatusCommands
+{
+    public static IEnumerable<Command> Create(CliContext context)
+    {
+        yield return Status(context);
+        yield return List();
+    }
+
+    private static Command Status(CliContext context)
+    {
+        var command = new Command("status", "One line per node: corosync pid, link states, quorum view");
+        command.SetAction((parseResult, cancellationToken) => CliContext.GuardAsync(async () =>
+        {
+            var lab = context.OpenLab(parseResult, context.CreateLogger(parseResult));
+            Console.WriteLine($"lab {lab.Id}: {lab.NodeCount} nodes, link0 {lab.Addressing.Subnet(0)}" +
+                (lab.Options.Links > 1 ? $", link1 {lab.Addressing.Subnet(1)}" : ""));
+            Console.WriteLine($"{"node",-5} {"pid",-8} {"links",-24} quorum");
+            foreach (var status in await lab.StatusAsync(cancellationToken).ConfigureAwait(false))
+            {
+                Console.WriteLine(FormatLine(status));
+            }
+            return 0;
+        }));
+        return command;
+    }
+
+    internal static string FormatLine(NodeStatus status)
+    {
+        var pid = status.CorosyncPid?.ToString(CultureInfo.InvariantCulture) ?? "-";
+        var links = string.Join(' ', status.Links);
+        var quorum = status.Quorum is { } q
+            ? $"quorate={(q.Quorate ? "Yes" : "No")} members={q.NodeCount} ring={q.RingId} expected={q.ExpectedVotes} " +
+              $"total={q.TotalVotes} quorum={q.Quorum} flags={(q.Flags.Count == 0 ? "-" : string.Join(',', q.Flags))}"
+            : status.QuorumError ?? "";
+        return $"{status.Node,-5} {pid,-8} {links,-24} {quorum}";
+    }
+
+    private static Command List()
+    {
+        var command = new Command("list", "List the labs on this machine");
+        command.SetAction(parseResult => CliContext.GuardAsync(() =>
+        {
+            foreach (var id in LabCluster.ListIds())
+            {
+                var state = LabStateStore.Load(new Naming.LabPaths(Naming.LabPaths.DefaultBaseDirectory, id));
+                var subnet = new Network.LabAddressing(state.SubnetIndex).Subnet(0);
+                Console.WriteLine($"{id}  {state.Options.NodeCount} nodes  {state.Options.Links} link(s)  {subnet}  " +
+                    $"created {state.CreatedAt:yyyy-MM-dd HH:mm:ss}Z  processes {state.Processes.Count}");
+            }
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+}

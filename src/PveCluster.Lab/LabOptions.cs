@@ -1,0 +1,59 @@
+namespace PveCluster.Lab;
+
+/// <summary>What `pvelab up` builds: node count, knet links and the corosync.conf knobs.</summary>
+public sealed record LabOptions
+{
+    public const int MaxNodes = 99;
+
+    public int NodeCount { get; init; } = 3;
+
+    /// <summary>1 or 2 knet links (one bridge each).</summary>
+    public int Links { get; init; } = 1;
+
+    /// <summary>knet_link_priority per link, or null for corosync's default. knet prefers the highest number.</summary>
+    public IReadOnlyList<int>? LinkPriorities { get; init; }
+
+    /// <summary>totem.token in ms, or null for corosync's default (3000).</summary>
+    public int? TokenMs { get; init; }
+
+    /// <summary>quorum.two_node; null = on exactly for two nodes (what pvecm does).</summary>
+    public bool? TwoNode { get; init; }
+
+    public string ClusterName { get; init; } = "labcluster";
+
+    /// <summary>Start corosync on every node once the namespaces exist.</summary>
+    public bool StartCorosync { get; init; } = true;
+
+    /// <summary>Directory with the published pvecm/pmxcfs binaries, prepended to PATH inside nodes.</summary>
+    public string? ArtifactsDirectory { get; init; }
+
+    /// <summary>Throws <see cref="LabException"/> with a readable message for impossible settings.</summary>
+    public void Validate()
+    {
+        if (NodeCount is < 1 or > MaxNodes)
+        {
+            throw new LabException($"node count must be 1..{MaxNodes}, got {NodeCount}");
+        }
+        if (Links is not (1 or 2))
+        {
+            throw new LabException($"--links must be 1 or 2, got {Links}");
+        }
+        if (LinkPriorities is not null && LinkPriorities.Count != Links)
+        {
+            throw new LabException($"--prio needs one priority per link ({Links}), got {LinkPriorities.Count}");
+        }
+        if (LinkPriorities?.Any(p => p is < 0 or > 255) == true)
+        {
+            throw new LabException("knet link priorities must be 0..255");
+        }
+        if (TokenMs is <= 0)
+        {
+            throw new LabException($"--token must be positive, got {TokenMs}");
+        }
+        if (string.IsNullOrEmpty(ClusterName) || ClusterName.Length > 15
+            || !ClusterName.All(c => char.IsAsciiLetterOrDigit(c) || c == '-' || c == '_'))
+        {
+            throw new LabException($"cluster name '{ClusterName}' must be 1..15 characters of [A-Za-z0-9_-]");
+        }
+    }
+}
