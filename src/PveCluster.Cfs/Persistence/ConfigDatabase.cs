@@ -1,0 +1,184 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using PveCluster.Cfs.Tree;
+
+namespace PveCluster.Cfs.Persistence;
+
+/// <summary>
+/// The tree in memory backed by SQLite (pmxcfs' "memdb"). Reads are served from memory under a
+/// read lock and never wait for the disk. Changes are serialised, written to SQLite in one
+/// transaction, and only then made visible in memory, so whatever a caller was told succeeded
+/// is on disk, and a failed disk write leaves the tree unchanged.
+/// </summary>
+public sealed class ConfigDatabase : IDisposable
+{
+    /// <summary>Where Proxmox keeps the database.</summary>
+    public const string DefaultPath = "/var/lib/pve-cluster/config.db";
+
+    private readonly SqliteTreeStore _store;
+    private readonly ILogger _logger;
+    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
+    private readonly Lock _writeGate = new();
+    private TreeState _state;
+
+    private ConfigDatabase(string path, SqliteTreeStore store, TreeState state, TreeLimits limits, ILogger logger)
+    {
+        Path = path;
+        _store = store;
+        _state = state;
+        Limits = limits;
+        _logger = logger;
+    }
+
+    public string Path { get; }
+
+    public TreeLimits Limits { get; }
+
+    /// <summary>Raised (outside any lock) with the paths touched by every applied change.</summary>
+    internal event Action<IReadOnlyList<string>>? Applied;
+
+    /// <summary>
+    /// Opens (or creates) the database, loads the whole tree and checks it.
+    /// Throws <see cref="ConfigDatabaseException"/> with a description of the first problems when the file is unusable.
+    /// </summary>
+    public static ConfigDatabase Open(string path, TreeLimits limits, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(logger);
+        var store = SqliteTreeStore.Open(path);
+        try
+        {
+            List<EntryData> entries;
+            try
+            {
+                entries = store.LoadAll();
+            }
+            catch (SqliteException e)
+            {
+                throw new ConfigDatabaseException($"cannot read config database '{path}': {e.Message}", e);
+            }
+
+            var problems = TreeConsistency.Check(entries, limits);
+            if (problems.Count > 0)
+            {
+                throw new ConfigDatabaseException(
+                    $"config database '{path}' is inconsistent ({problems.Count} problems): {string.Join("; ", problems.Take(10))}");
+            }
+
+            var state = TreeState.FromEntries(entries);
+            logger.LogInformation("loaded config database {Path}: {Count} entries, version {Version}", path, state.Count, state.Version);
+            return new ConfigDatabase(path, store, state, limits, logger);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    public ulong TreeVersion => Read(s => s.Version);
+
+    public TreeEntry? GetEntry(string path) => Read(s => Lookup(s, path)?.ToTreeEntry());
+
+    public IReadOnlyList<TreeEntry>? ListDirectory(string path) =>
+        Read(s => Lookup(s, path) is { Kind: EntryKind.Directory } dir
+            ? s.Children(dir.Inode).OrderBy(e => e.Name, StringComparer.Ordinal).Select(e => e.ToTreeEntry()).ToList()
+            : null);
+
+    public ReadOnlyMemory<byte>? ReadFile(string path) =>
+        Read(s => Lookup(s, path) is { Kind: EntryKind.File } file ? new ReadOnlyMemory<byte>(file.Data) : (ReadOnlyMemory<byte>?)null);
+
+    /// <summary>A SHA-256 over every entry; equal on two nodes exactly when their trees are identical.</summary>
+    public byte[] ComputeDigest() => Read(TreeDigest.Compute);
+
+    /// <summary>Applies one ordered operation: plan, persist, then publish in memory.</summary>
+    internal CfsError Apply(TreeOperation operation, uint writer, long timestamp)
+    {
+        TreeChangeSet changes;
+        lock (_writeGate)
+        {
+            var plan = operation.Plan(new TreePlanner(_state, Limits, writer, timestamp));
+            if (plan.Error != CfsError.None || plan.Changes.IsEmpty)
+            {
+                return plan.Error;
+            }
+
+            changes = plan.Changes;
+            _store.Write(changes);
+            Publish(s => s.Apply(changes));
+        }
+
+        Applied?.Invoke(changes.ChangedPaths);
+        return CfsError.None;
+    }
+
+    /// <summary>A private copy of the current tree (for building a sync result off to the side).</summary>
+    internal TreeState Snapshot() => Read(s => s.Clone());
+
+    /// <summary>Runs <paramref name="action"/> on the current tree while no change can happen.</summary>
+    internal T Read<T>(Func<TreeState, T> action)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return action(_state);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>Replaces the whole tree (the end of a sync): persists the difference atomically, then switches.</summary>
+    internal void Replace(TreeState next)
+    {
+        TreeChangeSet changes;
+        lock (_writeGate)
+        {
+            changes = TreeChangeSet.Between(_state, next);
+            if (!changes.IsEmpty)
+            {
+                _store.Write(changes);
+            }
+
+            _lock.EnterWriteLock();
+            try
+            {
+                _state = next;
+            }
+            finally
+            {
+                _lock.ExitWriteLock();
+            }
+        }
+
+        _logger.LogInformation("tree replaced by sync: {Changed} entries written, {Removed} removed, version {Version}",
+            changes.Upserted.Count, changes.Removed.Count, next.Version);
+        if (!changes.IsEmpty)
+        {
+            Applied?.Invoke(changes.ChangedPaths);
+        }
+    }
+
+    public void Dispose()
+    {
+        _store.Dispose();
+        _lock.Dispose();
+    }
+
+    private static EntryData? Lookup(TreeState state, string path) =>
+        TreePath.TrySplit(path, int.MaxValue, out var components) == CfsError.None ? state.Resolve(components) : null;
+
+    private void Publish(Action<TreeState> change)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            change(_state);
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+}
