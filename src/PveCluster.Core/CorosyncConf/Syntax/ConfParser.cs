@@ -67,7 +67,8 @@ public static class ConfParser
         if (open.Count > 1)
         {
             var unclosed = open.Peek();
-            throw new ConfParseException(lines.Length,
+            var lastLine = lines.Length > 1 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length;
+            throw new ConfParseException(lastLine,
                 $"missing '}}' at end of file: section '{unclosed.Name}' opened at line {unclosed.Line} is never closed");
         }
 
@@ -84,6 +85,12 @@ public static class ConfParser
         var brace = line.IndexOf('{', StringComparison.Ordinal);
         var name = line[..brace].TrimEnd(' ', '\t');
         var rest = line[(brace + 1)..].Trim(' ', '\t');
+        if (name.Contains(':', StringComparison.Ordinal))
+        {
+            throw new ConfParseException(lineNumber,
+                $"'{line}' mixes 'key: value' and '{{': a value must not contain '{{', a section header is 'name {{'");
+        }
+
         if (rest.Length > 0)
         {
             throw new ConfParseException(lineNumber,
@@ -93,12 +100,6 @@ public static class ConfParser
         if (name.Length == 0)
         {
             throw new ConfParseException(lineNumber, "section without a name: expected 'name {'");
-        }
-
-        if (name.Contains(':', StringComparison.Ordinal))
-        {
-            throw new ConfParseException(lineNumber,
-                $"'{line}' mixes 'key: value' and '{{': a value must not contain '{{', a section header is 'name {{'");
         }
 
         if (!ConfSyntax.IsValidName(name))
