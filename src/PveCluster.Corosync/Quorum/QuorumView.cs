@@ -1,0 +1,4 @@
+namespace PveCluster.Corosync.Quorum;
+
+/// <summary>One libquorum notification: quorate flag, ring id and the member node ids in corosync's order.</summary>
+public sealed record QuorumView(bool IsQuorate, CorosyncRingId RingId, IReadOnlyList<uint> Members);
