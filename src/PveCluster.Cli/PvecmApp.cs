@@ -1,13 +1,35 @@
 using System.CommandLine;
+using PveCluster.Cli.Commands;
 
 namespace PveCluster.Cli;
 
 /// <summary>Builds the pvecm command tree and runs it.</summary>
 public static class PvecmApp
 {
-    public static int Run(string[] args)
+    public static int Run(string[] args) => Run(args, CliEnvironment.Console());
+
+    internal static int Run(string[] args, CliEnvironment environment)
     {
-        var root = new RootCommand("Proxmox VE cluster manager: create, join and inspect a corosync cluster.");
-        return root.Parse(args).Invoke();
+        var root = new RootCommand("Proxmox VE cluster manager: create, join and inspect a corosync cluster.")
+        {
+            StatusCommand.Create(environment),
+            NodesCommand.Create(environment),
+            ExpectedCommand.Create(environment),
+        };
+
+        var parseResult = root.Parse(args);
+        var configuration = new InvocationConfiguration { Output = environment.Out, Error = environment.Error };
+        if (parseResult.Errors.Count > 0 && parseResult.Action is not System.CommandLine.Help.HelpAction)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                environment.Error.WriteLine(error.Message);
+            }
+
+            environment.Error.WriteLine("Run 'pvecm --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        return parseResult.Invoke(configuration);
     }
 }
