@@ -30,8 +30,9 @@ public sealed record CidrNetwork
         var slash = text.IndexOf('/', StringComparison.Ordinal);
         if (slash > 0
             && IPAddress.TryParse(text.AsSpan(0, slash), out var address)
-            && address.ScopeId == 0
-            && (address.AddressFamily == AddressFamily.InterNetworkV6 || text[..slash].Count(c => c == '.') == 3)
+            && (address.AddressFamily == AddressFamily.InterNetworkV6
+                ? address.ScopeId == 0
+                : text[..slash].Count(c => c == '.') == 3)
             && int.TryParse(text.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var prefix)
             && prefix <= (address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128))
         {
