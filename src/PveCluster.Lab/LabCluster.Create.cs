@@ -177,7 +177,12 @@ public sealed partial class LabCluster
         var corosyncDir = _paths.NodeBindSource(node, NodeBind.EtcCorosync);
         var authkey = Path.Combine(corosyncDir, "authkey");
         File.Copy(_paths.AuthKey, authkey);
-        File.SetUnixFileMode(authkey, UnixFileMode.UserRead);
+        // corosync refuses a group/world-readable key. (The guard only satisfies the platform analyzer:
+        // the lab exists on Linux alone, and LabPrerequisites already stopped anything else.)
+        if (OperatingSystem.IsLinux())
+        {
+            File.SetUnixFileMode(authkey, UnixFileMode.UserRead);
+        }
         File.Copy(_paths.CorosyncConf, Path.Combine(corosyncDir, "corosync.conf"));
     }
 

@@ -20,6 +20,13 @@ public sealed partial class LabCluster
             : null;
     }
 
+    /// <summary>Which peers node <paramref name="node"/>'s knet reaches on which link (`corosync-cfgtool -s`).</summary>
+    public async Task<KnetLinkView> KnetLinksAsync(int node, CancellationToken cancellationToken)
+    {
+        var result = await ExecCheckedAsync(node, ["corosync-cfgtool", "-s"], cancellationToken).ConfigureAwait(false);
+        return KnetLinkView.Parse(result.StandardOutput);
+    }
+
     /// <summary>Link states of a node, read from the host veth and the node's iptables rules.</summary>
     public async Task<IReadOnlyList<LinkStatus>> LinkStatusAsync(int node, CancellationToken cancellationToken)
     {

@@ -36,10 +36,7 @@ internal static class StatusCommands
     {
         var pid = status.CorosyncPid?.ToString(CultureInfo.InvariantCulture) ?? "-";
         var links = string.Join(' ', status.Links);
-        var quorum = status.Quorum is { } q
-            ? $"quorate={(q.Quorate ? "Yes" : "No")} members={q.NodeCount} ring={q.RingId} expected={q.ExpectedVotes} " +
-              $"total={q.TotalVotes} quorum={q.Quorum} flags={(q.Flags.Count == 0 ? "-" : string.Join(',', q.Flags))}"
-            : status.QuorumError ?? "";
+        var quorum = status.Quorum?.ToString() ?? status.QuorumError ?? "";
         return $"{status.Node,-5} {pid,-8} {links,-24} {quorum}";
     }
 

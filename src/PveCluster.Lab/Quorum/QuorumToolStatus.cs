@@ -30,6 +30,11 @@ public sealed record QuorumToolStatus
 
     public required IReadOnlyList<QuorumMember> Members { get; init; }
 
+    /// <summary>One line, like `pvelab status` prints it.</summary>
+    public override string ToString() =>
+        $"node={LocalNodeId} quorate={(Quorate ? "Yes" : "No")} members={NodeCount} ring={RingId} expected={ExpectedVotes} " +
+        $"total={TotalVotes} quorum={Quorum} flags={(Flags.Count == 0 ? "-" : string.Join(',', Flags))}";
+
     /// <summary>Parses the tool's text; throws <see cref="FormatException"/> naming the line at fault.</summary>
     public static QuorumToolStatus Parse(string text)
     {

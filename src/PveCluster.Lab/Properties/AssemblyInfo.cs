@@ -1,4 +1,0 @@
-using System.Runtime.Versioning;
-
-// Network namespaces, veths and nsenter exist only on Linux.
-[assembly: SupportedOSPlatform("linux")]

@@ -1,0 +1,44 @@
+using PveCluster.Lab;
+
+namespace PveCluster.Integration.Tests.Infrastructure;
+
+/// <summary>
+/// Decides whether lab tests run: they need root and corosync. Missing prerequisites skip the tests,
+/// unless PVE_LAB_REQUIRED=1 (CI), where the fixture fails instead with the same message.
+/// </summary>
+public static class LabRequirements
+{
+    public const string RequiredVariable = "PVE_LAB_REQUIRED";
+
+    public static bool Required => Environment.GetEnvironmentVariable(RequiredVariable) == "1";
+
+    /// <summary>Why lab tests cannot run here, or null when they can.</summary>
+    public static string? MissingReason(bool needsPvecm = false)
+    {
+        var missing = LabPrerequisites.Missing().ToList();
+        if (needsPvecm && PublishedPvecm() is null)
+        {
+            missing.Add($"pvecm in ${LabCluster.ArtifactsVariable} ({ArtifactsDirectory() ?? "unset"})");
+        }
+        return missing.Count == 0 ? null : $"lab prerequisites missing: {string.Join(", ", missing)}";
+    }
+
+    /// <summary>The published binaries directory the tests run (scripts/test.sh sets $PVE_ARTIFACTS).</summary>
+    public static string? ArtifactsDirectory() => Environment.GetEnvironmentVariable(LabCluster.ArtifactsVariable);
+
+    public static string? PublishedPvecm()
+    {
+        var directory = ArtifactsDirectory();
+        var pvecm = directory is null ? null : Path.Combine(directory, "pvecm");
+        return pvecm is not null && File.Exists(pvecm) ? pvecm : null;
+    }
+
+    /// <summary>Throws when prerequisites are missing and CI requires the lab.</summary>
+    public static void ThrowIfRequiredAndMissing(bool needsPvecm = false)
+    {
+        if (Required && MissingReason(needsPvecm) is { } reason)
+        {
+            throw new InvalidOperationException($"{reason} ({RequiredVariable}=1 turns this into a failure)");
+        }
+    }
+}
