@@ -64,7 +64,7 @@ internal static class LinkChecks
         if (other.Address is not null)
         {
             plan.Error(
-                $"{link.OptionName}: '{link.Address}' is {family}, but node '{other.Node}' uses {LocalAddressSet.FamilyOf(other.Address)} "
+                $"{link.OptionName}: '{link.Address}' is {family}, but {Owner(other.Node)} uses {LocalAddressSet.FamilyOf(other.Address)} "
                 + $"'{other.Address}' on link {link.Number}; all nodes must use the same IP family on a link");
         }
     }
@@ -88,6 +88,9 @@ internal static class LinkChecks
             plan.Error($"link{extra} was given but the cluster has no link {extra}; the cluster's links are {Numbers(cluster)}");
         }
     }
+
+    /// <summary>"node 'x'", or the label as is for an address known only as the join peer's.</summary>
+    public static string Owner(string node) => node.StartsWith("peer ", StringComparison.Ordinal) ? node : $"node '{node}'";
 
     public static string Numbers(IEnumerable<int> links) => string.Join(", ", links.Order());
 

@@ -1,0 +1,4 @@
+namespace PveCluster.Core.Lifecycle;
+
+/// <summary>A cluster node's address on one link.</summary>
+public sealed record ClusterNodeAddress(string Node, int Link, string Address);
