@@ -80,7 +80,7 @@ internal abstract class CorosyncConnection<THandle> : IDispatchSource, IDisposab
     {
         lock (_gate)
         {
-            var handle = EnsureHandleLocked();
+            var handle = EnsureHandleLocked(fromDispatchLoop: true);
             Cs.Check(GetFd(handle, out var fd), $"{ServiceName}_fd_get");
             return fd;
         }
@@ -109,11 +109,17 @@ internal abstract class CorosyncConnection<THandle> : IDispatchSource, IDisposab
         OnConnectionLost(reason);
     }
 
-    private THandle EnsureHandleLocked()
+    private THandle EnsureHandleLocked(bool fromDispatchLoop = false)
     {
         if (_handle is { IsClosed: false })
         {
             return _handle;
+        }
+
+        if (_loop is not null && !fromDispatchLoop)
+        {
+            // The loop owns reconnecting (and re-joining/re-tracking); a request must not race it.
+            throw new CorosyncException(CsError.Library, $"{ServiceName} request (not connected to corosync; reconnecting)");
         }
 
         var handle = Open();
