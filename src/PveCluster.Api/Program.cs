@@ -1,2 +1,3 @@
-Console.Error.WriteLine("pve-api: not implemented yet");
-return 1;
+using PveCluster.Api.Hosting;
+
+return await ApiCommandLine.RunAsync(args).ConfigureAwait(false);

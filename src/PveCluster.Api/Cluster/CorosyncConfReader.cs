@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+using PveCluster.Api.Envelope;
+using PveCluster.Api.PveFiles;
+using PveCluster.Core.CorosyncConf;
+
+namespace PveCluster.Api.Cluster;
+
+/// <summary>Reads the cluster's corosync.conf from the pve-dir; its absence means the node is standalone.</summary>
+public sealed class CorosyncConfReader(PveDirectory pveDir)
+{
+    /// <summary>The parsed file, or null when the node is not in a cluster.</summary>
+    /// <exception cref="ApiException">The file exists but cannot be parsed (500, with the line number).</exception>
+    public CorosyncConfig? TryRead() => TryReadWithDigest()?.Config;
+
+    /// <summary>The parsed file and a digest of its exact bytes, so clients can detect concurrent changes.</summary>
+    public (CorosyncConfig Config, string Digest)? TryReadWithDigest()
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(pveDir.CorosyncConf);
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+
+        try
+        {
+            var config = CorosyncConfig.Parse(System.Text.Encoding.UTF8.GetString(bytes));
+            return (config, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        }
+        catch (ConfParseException e)
+        {
+            throw new ApiException(StatusCodes.Status500InternalServerError, $"cannot parse {pveDir.CorosyncConf}: {e.Message}");
+        }
+    }
+
+    /// <summary>Like <see cref="TryReadWithDigest"/>, but a standalone node is an error (424, as Proxmox answers).</summary>
+    public (CorosyncConfig Config, string Digest) ReadRequired(string notClusteredMessage) =>
+        TryReadWithDigest() ?? throw new ApiException(StatusCodes.Status424FailedDependency, notClusteredMessage);
+}

@@ -1,0 +1,32 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace PveCluster.Api.Cluster;
+
+/// <summary>
+/// The address other nodes and clients use for a node's API (<c>pve_addr</c>): what pmxcfs reports in
+/// <c>.members</c>, else what the node name resolves to, like Proxmox.
+/// </summary>
+public sealed class NodeAddressResolver(MembersReader members)
+{
+    public async Task<string?> ResolveAsync(string node, CancellationToken cancellationToken)
+    {
+        if (members.TryRead()?.Nodes is { } nodes
+            && nodes.FirstOrDefault(n => string.Equals(n.Key, node, StringComparison.OrdinalIgnoreCase)).Value?.Ip is { Length: > 0 } ip)
+        {
+            return ip;
+        }
+
+        try
+        {
+            var addresses = await Dns.GetHostAddressesAsync(node, cancellationToken).ConfigureAwait(false);
+            var usable = addresses.Where(a => !IPAddress.IsLoopback(a)).ToList();
+            var preferred = usable.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? usable.FirstOrDefault();
+            return preferred?.ToString();
+        }
+        catch (SocketException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using PveCluster.Api.Envelope;
+using PveCluster.Api.Hosting;
+using PveCluster.Api.Tasks;
+
+namespace PveCluster.Api.Endpoints;
+
+/// <summary><c>/nodes/{node}/tasks/{upid}</c>: status and log of background tasks.</summary>
+public static class TaskEndpoints
+{
+    private const int DefaultLimit = 50;
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapGet("/nodes/{node}/tasks/{upid}/status", (string node, string upid, TaskRegistry tasks, ApiOptions options) =>
+        {
+            var id = ParseLocal(node, upid, options);
+            var status = tasks.GetStatus(id) ?? throw NoSuchTask(upid);
+            return ApiResponse.Data(status, ApiJsonContext.Default.TaskStatusResponse);
+        });
+        api.MapGet("/nodes/{node}/tasks/{upid}/log", (string node, string upid, HttpRequest request, TaskRegistry tasks, ApiOptions options) =>
+        {
+            var id = ParseLocal(node, upid, options);
+            var start = ReadCount(request, "start", 0);
+            var limit = ReadCount(request, "limit", DefaultLimit);
+            var (lines, total) = tasks.ReadLog(id, start, limit) ?? throw NoSuchTask(upid);
+            var data = System.Text.Json.JsonSerializer.SerializeToNode(lines, ApiJsonContext.Default.ListTaskLogLine);
+            return ApiResponse.Data(data, new JsonObject { ["total"] = total });
+        });
+    }
+
+    private static Upid ParseLocal(string node, string text, ApiOptions options)
+    {
+        LocalNode.Ensure(node, options);
+        if (!Upid.TryParse(text, out var upid))
+        {
+            throw ApiException.BadParameter("upid", "unable to parse worker upid");
+        }
+
+        if (!string.Equals(upid.Node, options.Node, StringComparison.OrdinalIgnoreCase))
+        {
+            throw ApiException.BadParameter("upid", $"task belongs to node '{upid.Node}', not to '{options.Node}'");
+        }
+
+        return upid;
+    }
+
+    private static int ReadCount(HttpRequest request, string name, int fallback)
+    {
+        var text = request.Query[name].ToString();
+        if (text.Length == 0)
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw ApiException.BadParameter(name, "type check ('integer') failed - got '" + text + "'");
+    }
+
+    private static ApiException NoSuchTask(string upid) => new(StatusCodes.Status404NotFound, $"no such task '{upid}'");
+}

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using PveCluster.Api.Auth;
+using PveCluster.Api.Cluster;
+using PveCluster.Api.Endpoints;
+using PveCluster.Api.Envelope;
+using PveCluster.Api.PveFiles;
+using PveCluster.Api.Tasks;
+
+namespace PveCluster.Api.Hosting;
+
+/// <summary>Composes the HTTPS server: Kestrel with the node certificate, the /api2/json endpoints and their auth.</summary>
+public static class ApiServer
+{
+    public const string ApiPrefix = "/api2/json";
+
+    /// <exception cref="StartupException">The node certificate is missing or unusable.</exception>
+    public static WebApplication Create(ApiOptions options, Action<ILoggingBuilder>? configureLogging = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var pveDir = new PveDirectory(options.PveDir);
+        var certificate = NodeCertificateLoader.LoadServerCertificate(pveDir, options.Node);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        configureLogging?.Invoke(builder.Logging);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(options.Listen, options.Port, listen => listen.UseHttps(certificate));
+        });
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(pveDir);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<AuthKeyStore>();
+        builder.Services.AddSingleton(services =>
+            new PamAuthenticator(options.PamService, services.GetRequiredService<ILogger<PamAuthenticator>>()));
+        builder.Services.AddSingleton<CorosyncConfReader>();
+        builder.Services.AddSingleton<MembersReader>();
+        builder.Services.AddSingleton<NodeAddressResolver>();
+        builder.Services.AddSingleton<TaskRegistry>();
+
+        var app = builder.Build();
+        app.Lifetime.ApplicationStopped.Register(certificate.Dispose);
+        app.UseMiddleware<ApiErrorMiddleware>();
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments(ApiPrefix, StringComparison.OrdinalIgnoreCase),
+            api => api.UseMiddleware<TicketAuthMiddleware>());
+
+        var group = app.MapGroup(ApiPrefix);
+        AccessEndpoints.Map(group);
+        ClusterConfigEndpoints.Map(group);
+        ClusterStatusEndpoints.Map(group);
+        NodeNetworkEndpoints.Map(group);
+        TaskEndpoints.Map(group);
+        group.MapFallback((HttpContext context) =>
+        {
+            throw new ApiException(StatusCodes.Status501NotImplemented,
+                $"Method '{context.Request.Method} {context.Request.Path}' not implemented");
+        });
+        return app;
+    }
+
+    /// <summary>The port Kestrel actually bound (useful with port 0); call after the app has started.</summary>
+    public static int BoundPort(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address.Replace("[::]", "localhost", StringComparison.Ordinal)).Port;
+    }
+}

@@ -1,0 +1,30 @@
+namespace PveCluster.Api.PveFiles;
+
+/// <summary>Where the API finds its files inside the cluster file system (normally /etc/pve).</summary>
+public sealed class PveDirectory(string root)
+{
+    public string Root { get; } = root ?? throw new ArgumentNullException(nameof(root));
+
+    public string CaCertificate => Path.Combine(Root, "pve-root-ca.pem");
+
+    public string CaKey => Path.Combine(Root, "priv", "pve-root-ca.key");
+
+    public string AuthPrivateKey => Path.Combine(Root, "priv", "authkey.key");
+
+    public string AuthPublicKey => Path.Combine(Root, "authkey.pub");
+
+    public string CsrfSecret => Path.Combine(Root, "priv", "pve-www.key");
+
+    public string CorosyncConf => Path.Combine(Root, "corosync.conf");
+
+    public string Members => Path.Combine(Root, ".members");
+
+    public string NodeDirectory(string node) => Path.Combine(Root, "nodes", node);
+
+    public string NodeCertificate(string node) => Path.Combine(NodeDirectory(node), "pve-ssl.pem");
+
+    public string NodeKey(string node) => Path.Combine(NodeDirectory(node), "pve-ssl.key");
+
+    /// <summary>A custom (e.g. ACME) certificate that takes precedence over pve-ssl.pem for fingerprints.</summary>
+    public string NodeCustomCertificate(string node) => Path.Combine(NodeDirectory(node), "pveproxy-ssl.pem");
+}

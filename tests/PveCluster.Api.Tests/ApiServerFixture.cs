@@ -1,0 +1,119 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using PveCluster.Api.Hosting;
+using PveCluster.Api.PveFiles;
+using PveCluster.Core.Auth;
+using PveCluster.Core.Certificates;
+
+namespace PveCluster.Api.Tests;
+
+/// <summary>
+/// A real pve-api server: HTTPS on 127.0.0.1 with a random port, a fresh CA and node certificate in a temporary
+/// pve-dir, and clients that trust only that CA.
+/// </summary>
+public class ApiServerFixture : IAsyncLifetime
+{
+    public const string NodeName = "testnode";
+
+    private WebApplication? _app;
+
+    public string Root { get; } = Directory.CreateTempSubdirectory("pve-api-test-").FullName;
+
+    public PveDirectory PveDir => new(Path.Combine(Root, "pve"));
+
+    public string TaskDir => Path.Combine(Root, "tasks");
+
+    public WebApplication App => _app ?? throw new InvalidOperationException("server not started");
+
+    public Uri BaseAddress { get; private set; } = new("https://127.0.0.1/");
+
+    public X509Certificate2 Ca { get; private set; } = null!;
+
+    protected virtual IReadOnlyList<UserId> AllowedUsers => [UserId.Parse("root@pam")];
+
+    public virtual async Task InitializeAsync()
+    {
+        // 2048-bit CA: the 4096-bit default takes several seconds per key on a small machine and proves nothing more here.
+        new PveDirSetup(PveDir, NullLogger.Instance).EnsureAll(NodeName, [IPAddress.Loopback], DateTimeOffset.UtcNow, caKeySize: 2048);
+        Ca = CertificatePem.ImportCertificate(await File.ReadAllTextAsync(PveDir.CaCertificate));
+        _app = ApiServer.Create(new ApiOptions
+        {
+            Listen = IPAddress.Loopback,
+            Port = 0,
+            PveDir = PveDir.Root,
+            Node = NodeName,
+            TaskDir = TaskDir,
+            AllowedUsers = AllowedUsers,
+        }, logging => logging.ClearProviders());
+        await _app.StartAsync();
+        BaseAddress = new Uri($"https://127.0.0.1:{ApiServer.BoundPort(_app)}/api2/json/");
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        Ca?.Dispose();
+        Directory.Delete(Root, recursive: true);
+    }
+
+    /// <summary>A client that trusts only the cluster CA; with a ticket it sends the auth cookie.</summary>
+    public HttpClient Client(string? ticket = null, string? csrfToken = null)
+    {
+        var handler = new SocketsHttpHandler { UseCookies = false };
+        handler.SslOptions.CertificateChainPolicy = new X509ChainPolicy
+        {
+            TrustMode = X509ChainTrustMode.CustomRootTrust,
+            RevocationMode = X509RevocationMode.NoCheck,
+            CustomTrustStore = { Ca },
+        };
+        var client = new HttpClient(handler) { BaseAddress = BaseAddress };
+        if (ticket is not null)
+        {
+            client.DefaultRequestHeaders.Add("Cookie", $"PVEAuthCookie={Uri.EscapeDataString(ticket)}");
+        }
+
+        if (csrfToken is not null)
+        {
+            client.DefaultRequestHeaders.Add("CSRFPreventionToken", csrfToken);
+        }
+
+        return client;
+    }
+
+    /// <summary>A ticket signed with this pve-dir's authkey, as another cluster node would issue it.</summary>
+    public string Ticket(string user = "root@pam", DateTimeOffset? at = null)
+    {
+        using var key = AuthKeyMaterial.ImportKey(File.ReadAllText(PveDir.AuthPrivateKey), "authkey.key");
+        return AuthTicket.Create(key, UserId.Parse(user), at ?? DateTimeOffset.UtcNow);
+    }
+
+    public string CsrfToken(string user = "root@pam") =>
+        Core.Auth.CsrfToken.Create(AuthKeyMaterial.ReadCsrfSecret(File.ReadAllText(PveDir.CsrfSecret)), UserId.Parse(user),
+            DateTimeOffset.UtcNow);
+
+    public HttpClient RootClient() => Client(Ticket(), CsrfToken());
+
+    public static async Task<(HttpStatusCode Status, JsonObject Body)> SendAsync(HttpClient client, HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.Content.Headers.ContentType?.MediaType == "application/json", $"not JSON: {response.Content.Headers.ContentType} {text}");
+        return (response.StatusCode, JsonNode.Parse(text)!.AsObject());
+    }
+
+    public static Task<(HttpStatusCode Status, JsonObject Body)> GetAsync(HttpClient client, string path) =>
+        SendAsync(client, new HttpRequestMessage(HttpMethod.Get, path));
+
+    public static Task<(HttpStatusCode Status, JsonObject Body)> PostFormAsync(HttpClient client, string path, Dictionary<string, string> form) =>
+        SendAsync(client, new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) });
+}
