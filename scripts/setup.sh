@@ -7,6 +7,7 @@ APT_PACKAGES=(
   corosync corosync-qdevice corosync-qnetd   # the cluster engine (we talk to it via libcpg & co.)
   libfuse3-3 fuse3                           # /etc/pve is a FUSE file system
   iproute2 iptables util-linux procps        # the lab: netns, veth, bridges, nsenter/unshare
+  libnetfilter-queue1                        # the lab: `pvelab delay` holds packets via NFQUEUE (no netem in the kernel)
   openssh-server openssh-client              # pvecm add works over ssh like on real hosts
   sqlite3                                    # inspecting pmxcfs databases by hand
 )

@@ -21,6 +21,7 @@ public static class LabCli
         foreach (var command in UpDownCommands.Create(context)
             .Concat(NodeCommands.Create(context))
             .Concat(LinkCommands.Create(context))
+            .Concat(DelayCommands.Create(context))
             .Concat(StatusCommands.Create(context)))
         {
             root.Subcommands.Add(command);
