@@ -20,6 +20,19 @@ internal sealed record EntryData(
 {
     private byte[]? _digest;
 
+    /// <summary>Used by <c>with</c>: copies every field except the cached digest, which the change may invalidate.</summary>
+    private EntryData(EntryData original)
+    {
+        Inode = original.Inode;
+        Parent = original.Parent;
+        Name = original.Name;
+        Kind = original.Kind;
+        Version = original.Version;
+        Writer = original.Writer;
+        MTime = original.MTime;
+        Data = original.Data;
+    }
+
     /// <summary>SHA-256 over every field; two nodes hold the same entry exactly when the digests match.</summary>
     public byte[] Digest => _digest ??= ComputeDigest();
 

@@ -1,0 +1,20 @@
+using PveCluster.Cfs.Tree;
+using PveCluster.Corosync.Cpg;
+
+namespace PveCluster.Cfs.Replication.Messages;
+
+/// <summary>A message of the tree's CPG protocol.</summary>
+internal abstract record ReplicationMessage;
+
+/// <summary>An ordered tree operation; <paramref name="RequestId"/> lets the sender find its waiting caller.</summary>
+internal sealed record NormalMessage(ulong RequestId, long Timestamp, TreeOperation Operation) : ReplicationMessage;
+
+/// <summary>Sent by the first member after a configuration change; names the membership it is meant for.</summary>
+internal sealed record SyncStartMessage(SyncEpoch Epoch, IReadOnlyList<CpgMember> Members) : ReplicationMessage;
+
+internal sealed record StateMessage(SyncEpoch Epoch, TreeIndex Index) : ReplicationMessage;
+
+/// <summary>Entries from the leader that differ on at least one member.</summary>
+internal sealed record UpdateMessage(SyncEpoch Epoch, IReadOnlyList<EntryData> Entries) : ReplicationMessage;
+
+internal sealed record UpdateCompleteMessage(SyncEpoch Epoch) : ReplicationMessage;

@@ -1,0 +1,119 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using PveCluster.Cfs.Replication.Messages;
+using PveCluster.Corosync.Cpg;
+
+namespace PveCluster.Cfs.Replication;
+
+public sealed partial class ReplicatedConfigTree
+{
+    private ulong _configurationCounter;
+
+    /// <summary>Handles one CPG event. Called by the event loop, or directly by deterministic tests.</summary>
+    internal async Task HandleEventAsync(CpgEvent cpgEvent, CancellationToken cancellationToken)
+    {
+        try
+        {
+            switch (cpgEvent)
+            {
+                case CpgConfigurationChanged change:
+                    await OnConfigurationChangedAsync(change, cancellationToken).ConfigureAwait(false);
+                    break;
+                case CpgMessageDelivered delivered:
+                    await OnMessageAsync(delivered, cancellationToken).ConfigureAwait(false);
+                    break;
+                case CpgConnectionLost lost:
+                    _logger.LogWarning("lost the corosync connection: {Reason}", lost.Reason);
+                    LeaveGroup("the corosync connection was lost");
+                    break;
+            }
+        }
+        catch (SqliteException e)
+        {
+            _logger.LogCritical(e, "cannot persist the tree; refusing writes until the next resync");
+            EnterError("disk failure");
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            _logger.LogError(e, "failed to handle {Event}; refusing writes until the next resync", cpgEvent.GetType().Name);
+            EnterError("internal error");
+        }
+    }
+
+    private async Task OnConfigurationChangedAsync(CpgConfigurationChanged change, CancellationToken cancellationToken)
+    {
+        _configurationCounter++;
+        var members = change.Members.Order().ToList();
+        _logger.LogInformation("CPG configuration #{Counter}: members {Members}, left {Left}, joined {Joined}",
+            _configurationCounter, string.Join(',', members), string.Join(',', change.Left), string.Join(',', change.Joined));
+        _members = members;
+        DropQueue("the membership changed before it was applied");
+        ResetSync(forgetEpoch: true);
+        if (!members.Contains(_cpg.Self))
+        {
+            SetMode(SyncMode.Start);
+            return;
+        }
+
+        SetMode(SyncMode.StartSync);
+        StatusChanged?.Invoke(this, EventArgs.Empty);
+        if (members[0] == _cpg.Self)
+        {
+            var epoch = new SyncEpoch(_cpg.Self.NodeId, _cpg.Self.Pid, _configurationCounter);
+            await SendAsync(new SyncStartMessage(epoch, members), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task OnMessageAsync(CpgMessageDelivered delivered, CancellationToken cancellationToken)
+    {
+        ReplicationMessage message;
+        try
+        {
+            message = MessageCodec.Decode(delivered.Payload);
+        }
+        catch (MalformedMessageException e)
+        {
+            // Every member decodes the same bytes the same way, so ignoring it keeps them identical.
+            _logger.LogWarning("ignoring a malformed message from {Sender}: {Reason}", delivered.Sender, e.Message);
+            return;
+        }
+
+        switch (message)
+        {
+            case NormalMessage normal:
+                OnNormal(delivered.Sender, normal);
+                break;
+            case SyncStartMessage start:
+                await OnSyncStartAsync(delivered.Sender, start, cancellationToken).ConfigureAwait(false);
+                break;
+            case StateMessage state:
+                await OnStateAsync(delivered.Sender, state, cancellationToken).ConfigureAwait(false);
+                break;
+            case UpdateMessage update:
+                OnUpdate(delivered.Sender, update);
+                break;
+            case UpdateCompleteMessage complete:
+                OnUpdateComplete(delivered.Sender, complete);
+                break;
+        }
+    }
+
+    private void LeaveGroup(string reason)
+    {
+        _members = [];
+        DropQueue(reason);
+        ResetSync(forgetEpoch: true);
+        FailAllPending(reason);
+        SetMode(SyncMode.Start);
+    }
+
+    private void EnterError(string reason)
+    {
+        DropQueue(reason);
+        ResetSync();
+        SetMode(SyncMode.Error);
+    }
+
+    private Task SendAsync(ReplicationMessage message, CancellationToken cancellationToken) =>
+        _cpg.SendAsync(MessageCodec.Encode(message), cancellationToken);
+}

@@ -1,0 +1,127 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using PveCluster.Cfs.Persistence;
+using PveCluster.Cfs.Replication;
+using PveCluster.Cfs.Tests.Persistence;
+using PveCluster.Cfs.Tree;
+using Xunit.Abstractions;
+
+namespace PveCluster.Cfs.Tests.Replication;
+
+/// <summary>N pmxcfs instances (each with its own SQLite file) over one <see cref="CpgSimulator"/>.</summary>
+internal sealed class SimulatedCluster : IAsyncDisposable
+{
+    private readonly TempDirectory _directory = new();
+    private readonly Dictionary<uint, SimulatedNode> _nodes = [];
+
+    private readonly ITestOutputHelper? _output;
+
+    private SimulatedCluster(int size, int seed, ITestOutputHelper? output)
+    {
+        Simulator = new CpgSimulator(seed, size);
+        _output = output;
+    }
+
+    public CpgSimulator Simulator { get; }
+
+    public IEnumerable<SimulatedNode> Nodes => _nodes.Values;
+
+    public SimulatedNode this[uint nodeId] => _nodes[nodeId];
+
+    /// <summary>Starts nodes 1..size and lets them sync.</summary>
+    public static async Task<SimulatedCluster> StartAsync(int size, int seed, ITestOutputHelper? output = null)
+    {
+        var cluster = new SimulatedCluster(size, seed, output);
+        for (var id = 1u; id <= size; id++)
+        {
+            cluster._nodes[id] = cluster.StartNode(id);
+        }
+
+        await cluster.Simulator.RunUntilQuietAsync();
+        return cluster;
+    }
+
+    /// <summary>Stops a node's pmxcfs (its database file stays).</summary>
+    public async Task StopAsync(uint nodeId)
+    {
+        var node = _nodes[nodeId];
+        Simulator.Disconnect(node.Group);
+        await node.DisposeAsync();
+    }
+
+    /// <summary>A new process for the node, reopening the same database file.</summary>
+    public SimulatedNode Restart(uint nodeId)
+    {
+        var node = StartNode(nodeId);
+        _nodes[nodeId] = node;
+        return node;
+    }
+
+    public Task RunAsync() => Simulator.RunUntilQuietAsync();
+
+    public void AssertConverged()
+    {
+        var nodes = Nodes.ToList();
+        Assert.All(nodes, n => Assert.Equal(SyncMode.Synced, n.Tree.Mode));
+        var digest = Convert.ToHexString(nodes[0].Database.ComputeDigest());
+        Assert.All(nodes, n => Assert.Equal(digest, Convert.ToHexString(n.Database.ComputeDigest())));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var node in _nodes.Values)
+        {
+            await node.DisposeAsync();
+        }
+
+        _directory.Dispose();
+    }
+
+    private SimulatedNode StartNode(uint nodeId)
+    {
+        var database = ConfigDatabase.Open(_directory.File($"node{nodeId}/config.db"), TreeLimits.Proxmox, NullLogger.Instance);
+        var group = Simulator.Connect(nodeId);
+        ILogger logger = _output is null ? NullLogger.Instance : new TestOutputLogger(_output, $"[{group.Self}]");
+        var tree = new ReplicatedConfigTree(database, group, Simulator.QuorumOf(nodeId), nodeId, logger);
+        group.Attach(e => tree.HandleEventAsync(e, CancellationToken.None));
+        return new SimulatedNode(nodeId, database, group, tree);
+    }
+}
+
+internal sealed class SimulatedNode(uint nodeId, ConfigDatabase database, SimulatedCpgGroup group, ReplicatedConfigTree tree) : IAsyncDisposable
+{
+    private bool _disposed;
+
+    public uint NodeId { get; } = nodeId;
+
+    public ConfigDatabase Database { get; } = database;
+
+    public SimulatedCpgGroup Group { get; } = group;
+
+    public ReplicatedConfigTree Tree { get; } = tree;
+
+    public Task<CfsError> Create(string path) => Tree.CreateFileAsync(path, 100, CancellationToken.None);
+
+    public Task<CfsError> Mkdir(string path) => Tree.MakeDirectoryAsync(path, 100, CancellationToken.None);
+
+    public Task<CfsError> Write(string path, string text) => Tree.WriteAsync(path, 0, Encoding.UTF8.GetBytes(text), 200, CancellationToken.None);
+
+    public Task<CfsError> Delete(string path) => Tree.DeleteAsync(path, CancellationToken.None);
+
+    public Task<CfsError> Rename(string from, string to) => Tree.RenameAsync(from, to, CancellationToken.None);
+
+    public string? Text(string path) => Tree.ReadFile(path) is { } data ? Encoding.UTF8.GetString(data.Span) : null;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        await Tree.DisposeAsync();
+        Database.Dispose();
+    }
+}
