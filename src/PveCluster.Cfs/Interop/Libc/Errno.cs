@@ -1,0 +1,24 @@
+namespace PveCluster.Cfs.Interop.Libc;
+
+/// <summary>Linux errno numbers the file system returns (negated) through FUSE.</summary>
+internal static class Errno
+{
+    public const int EPERM = 1;
+    public const int ENOENT = 2;
+    public const int EIO = 5;
+    public const int EBADF = 9;
+    public const int EACCES = 13;
+    public const int EEXIST = 17;
+    public const int ENOTDIR = 20;
+    public const int EISDIR = 21;
+    public const int EINVAL = 22;
+    public const int EFBIG = 27;
+    public const int ENOSPC = 28;
+    public const int EROFS = 30;
+    public const int ERANGE = 34;
+    public const int ENAMETOOLONG = 36;
+    public const int ENOSYS = 38;
+    public const int ENOTEMPTY = 39;
+    public const int ETIMEDOUT = 110;
+    public const int ECANCELED = 125;
+}

@@ -1,0 +1,15 @@
+namespace PveCluster.Cfs.Views;
+
+/// <summary>
+/// One cluster log line. <see cref="Priority"/> is the syslog severity (0 emerg .. 7 debug);
+/// <see cref="Time"/> is seconds since the Unix epoch; <see cref="Uid"/> a per-log sequence number.
+/// </summary>
+public sealed record ClusterLogEntry(
+    ulong Uid,
+    long Time,
+    int Priority,
+    string Tag,
+    int Pid,
+    string Node,
+    string User,
+    string Message);
