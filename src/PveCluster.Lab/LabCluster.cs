@@ -118,14 +118,28 @@ public sealed partial class LabCluster
             : throw new LabException($"bad link {link} (this lab has links 0..{Options.Links - 1})");
     }
 
-    /// <summary>Applies a change to the state and persists it if the change reports it did something.</summary>
+    /// <summary>
+    /// Applies a change to the state and persists it if the change reports it did something. The change
+    /// is applied to the record on disk under a file lock, so two `pvelab` processes working on the same
+    /// lab (say, spawn on node 1 and node 2 at once) do not overwrite each other's records.
+    /// </summary>
     private void Record(Func<LabState, bool> change)
     {
         lock (_stateLock)
         {
-            if (change(_state))
+            using var fileLock = LabStateStore.Lock(_paths);
+            var current = File.Exists(_paths.StateFile) ? LabStateStore.Load(_paths) : _state;
+            if (change(current))
             {
-                LabStateStore.Save(_paths, _state);
+                LabStateStore.Save(_paths, current);
+            }
+            if (!ReferenceEquals(current, _state))
+            {
+                _state.Resources.Clear();
+                _state.Resources.AddRange(current.Resources);
+                _state.Processes.Clear();
+                _state.Processes.AddRange(current.Processes);
+                _state.ConfigVersion = current.ConfigVersion;
             }
         }
     }

@@ -76,7 +76,6 @@ public sealed record QuorumToolStatus
                 : throw new FormatException($"corosync-quorumtool '{name}:' is not a number: '{Field(name)}'");
         }
 
-        var flags = Field("Flags");
         return new QuorumToolStatus
         {
             NodeCount = Number("Nodes"),
@@ -87,7 +86,7 @@ public sealed record QuorumToolStatus
             HighestExpected = Number("Highest expected"),
             TotalVotes = Number("Total votes"),
             Quorum = Number("Quorum"),
-            Flags = flags.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            Flags = Field("Flags").Split(' ', StringSplitOptions.RemoveEmptyEntries),
             Members = members,
         };
     }

@@ -48,6 +48,26 @@ public static class LabStateStore
         }
     }
 
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Takes the lab's exclusive state lock (flock on state.lock); dispose to release.</summary>
+    public static IDisposable Lock(LabPaths paths)
+    {
+        var path = Path.Combine(paths.Root, "state.lock");
+        var deadline = DateTime.UtcNow + LockTimeout;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (Directory.Exists(paths.Root) && DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(10);
+            }
+        }
+    }
+
     /// <summary>Ids of all labs whose directory holds a state record.</summary>
     public static IReadOnlyList<string> ListIds(string baseDirectory)
     {
