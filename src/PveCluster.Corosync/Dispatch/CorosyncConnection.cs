@@ -160,7 +160,13 @@ internal abstract class CorosyncConnection<THandle> : IDispatchSource, IDisposab
             return;
         }
 
-        // Stop the loop first: finalizing while a callback runs is unsafe (corosync's own warning).
+        // Stop the loop first: finalizing while a callback runs is unsafe (corosync's own warning),
+        // which is also why a handler must not dispose its own client from inside a notification.
+        if (_loop is { IsDispatchThread: true })
+        {
+            throw new InvalidOperationException($"{ServiceName}: do not dispose a corosync client from its own notification handler.");
+        }
+
         _loop?.Dispose();
         lock (_gate)
         {

@@ -66,6 +66,20 @@ public sealed partial class VotequorumClient : IDisposable
             info.TotalVotes, info.Quorum, (VotequorumFlags)info.Flags, info.QdeviceVotes, name);
     }
 
+    /// <summary>The registered quorum device as <paramref name="nodeId"/> (0 = local) sees it, or null when none is registered.</summary>
+    public VotequorumQdevice? GetQdevice(uint nodeId = 0)
+    {
+        var info = GetInfo(nodeId);
+        return info.HasQdevice
+            ? new VotequorumQdevice(
+                info.QdeviceName,
+                info.QdeviceVotes,
+                info.Flags.HasFlag(VotequorumFlags.QdeviceAlive),
+                info.Flags.HasFlag(VotequorumFlags.QdeviceCastVote),
+                info.Flags.HasFlag(VotequorumFlags.QdeviceMasterWins))
+            : null;
+    }
+
     /// <summary>
     /// votequorum_setexpected (= corosync-quorumtool -e). Corosync refuses values below the
     /// partition's total votes with CS_ERR_INVALID_PARAM; TRY_AGAIN is retried.

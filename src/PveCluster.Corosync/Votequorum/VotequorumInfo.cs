@@ -26,3 +26,6 @@ public readonly record struct VotequorumNode(uint NodeId, VotequorumNodeState St
 
 /// <summary>The votequorum quorum notification: quorate flag plus every known node with its state.</summary>
 public sealed record VotequorumMembership(bool IsQuorate, IReadOnlyList<VotequorumNode> Nodes);
+
+/// <summary>The quorum device as one node sees it (from that node's votequorum_getinfo flags).</summary>
+public sealed record VotequorumQdevice(string Name, uint Votes, bool Alive, bool CastsVote, bool MasterWins);
