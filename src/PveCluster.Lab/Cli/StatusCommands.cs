@@ -5,13 +5,36 @@ using PveCluster.Lab.Status;
 
 namespace PveCluster.Lab.Cli;
 
-/// <summary>`status` and `list`.</summary>
+/// <summary>`status`, `list` and `log`.</summary>
 internal static class StatusCommands
 {
     public static IEnumerable<Command> Create(CliContext context)
     {
         yield return Status(context);
         yield return List();
+        yield return Log(context);
+    }
+
+    private static Command Log(CliContext context)
+    {
+        var node = new Argument<string>("I") { Description = "Node number" };
+        var lines = new Argument<int>("N") { Description = "Number of lines (default 30)", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => 30 };
+        var command = new Command("log", "Print the last lines of node I's corosync log") { node, lines };
+        command.SetAction((parseResult, cancellationToken) => CliContext.GuardAsync(async () =>
+        {
+            var lab = context.OpenLab(parseResult, context.CreateLogger(parseResult));
+            var path = lab.CorosyncLogPath(CliContext.ParseNode(parseResult.GetRequiredValue(node)));
+            if (!File.Exists(path))
+            {
+                throw new LabException($"no corosync log yet at {path}");
+            }
+            foreach (var line in (await File.ReadAllLinesAsync(path, cancellationToken).ConfigureAwait(false)).TakeLast(parseResult.GetValue(lines)))
+            {
+                Console.WriteLine(line);
+            }
+            return 0;
+        }));
+        return command;
     }
 
     private static Command Status(CliContext context)

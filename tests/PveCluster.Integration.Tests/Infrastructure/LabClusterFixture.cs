@@ -29,9 +29,19 @@ public abstract class LabClusterFixture : IAsyncLifetime
             return; // every test of the class is skipped
         }
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        _lab = await LabCluster.CreateAsync(
+        var lab = await LabCluster.CreateAsync(
             Options with { ArtifactsDirectory = LabRequirements.ArtifactsDirectory() }, NullLogger.Instance, timeout.Token);
-        await ClusterWait.ForMembershipAsync(_lab, _lab.Nodes, _lab.NodeCount, quorate: true, timeout.Token);
+        try
+        {
+            await ClusterWait.ForWholeClusterAsync(lab, timeout.Token);
+        }
+        catch
+        {
+            // Whether xunit disposes a fixture whose initialisation failed is not guaranteed; do not leak the lab.
+            await lab.DownAsync(CancellationToken.None);
+            throw;
+        }
+        _lab = lab;
     }
 
     public async Task DisposeAsync()
