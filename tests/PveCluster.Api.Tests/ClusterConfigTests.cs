@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using PveCluster.Core.Certificates;
+using PveCluster.Core.JoinInfo;
 
 namespace PveCluster.Api.Tests;
 
@@ -130,7 +131,7 @@ public sealed class ClusterConfigTests(ApiServerFixture server) : IClassFixture<
             Assert.Equal("127.0.0.1", local["pve_addr"]!.GetValue<string>());
             Assert.Equal("127.0.0.1", local["ring0_addr"]!.GetValue<string>());
             using var nodeCertificate = CertificatePem.ImportCertificate(await File.ReadAllTextAsync(server.PveDir.NodeCertificate("testnode")));
-            Assert.Equal(CertificateFingerprint.Sha256(nodeCertificate), local["pve_fp"]!.GetValue<string>());
+            Assert.Equal(CertificateFingerprint.OfCertificate(nodeCertificate.RawData).Value, local["pve_fp"]!.GetValue<string>());
 
             var peer = data["nodelist"]!.AsArray().Single(n => n!["name"]!.GetValue<string>() == "pve2")!;
             Assert.Equal("192.0.2.12", peer["pve_addr"]!.GetValue<string>());

@@ -48,7 +48,8 @@ public static class AccessEndpoints
         }
 
         var now = time.GetUtcNow();
-        var remote = context.Connection.RemoteIpAddress?.ToString();
+        var remoteAddress = context.Connection.RemoteIpAddress;
+        var remote = (remoteAddress is { IsIPv4MappedToIPv6: true } ? remoteAddress.MapToIPv4() : remoteAddress)?.ToString();
         if (!await IsAuthenticAsync(user, password, keys, pam, options, remote, now, cancellationToken).ConfigureAwait(false))
         {
             logger.LogWarning("authentication failure; rhost={Remote} user={User}", remote, user);

@@ -22,6 +22,8 @@ public static class ApiServer
         var certificate = NodeCertificateLoader.LoadServerCertificate(pveDir, options.Node);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        // One line per request is noise on a node polled by the GUI every few seconds; our own log lines say what matters.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         configureLogging?.Invoke(builder.Logging);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using PveCluster.Api.Hosting;
 using PveCluster.Core.Certificates;
+using PveCluster.Core.JoinInfo;
 
 namespace PveCluster.Api.PveFiles;
 
@@ -51,7 +52,7 @@ public static class NodeCertificateLoader
             try
             {
                 using var certificate = CertificatePem.ImportCertificate(File.ReadAllText(path));
-                return CertificateFingerprint.Sha256(certificate);
+                return CertificateFingerprint.OfCertificate(certificate.RawData).Value;
             }
             catch (Exception e) when (e is CertificateFormatException or IOException)
             {
