@@ -70,6 +70,10 @@ public class DeleteNodePlannerTests
         var warning = Assert.Single(plan.Warnings);
         Assert.Contains("power it off BEFORE removing it", warning, StringComparison.Ordinal);
         Assert.Contains("never powers on again", warning, StringComparison.Ordinal);
+        var text = plan.Explain();
+        Assert.Contains("\nWarnings:\n  - node 'n4' (nodeid 4) is still online", text, StringComparison.Ordinal);
+        Assert.Contains("\nWhat will be done:\n  1. stop node 'n4' in corosync", text, StringComparison.Ordinal);
+        Assert.True(text.IndexOf("Warnings:", StringComparison.Ordinal) < text.IndexOf("What will be done:", StringComparison.Ordinal));
     }
 
     [Fact]
