@@ -20,18 +20,35 @@ public sealed class StartupTests : IDisposable
     [Fact]
     public async Task Server_binary_exits_non_zero_with_the_message_on_stderr()
     {
+        var (exitCode, stderr) = await RunServerAsync("--pve-dir", _emptyPveDir, "--node", "n1", "--port", "0");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("pve-api: node certificate file", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--listen", "not-an-ip", "--listen 'not-an-ip' is not an IP address")]
+    [InlineData("--allow-user", "root", "--allow-user 'root' is not name@realm")]
+    public async Task Bad_options_are_reported(string option, string value, string message)
+    {
+        var (exitCode, stderr) = await RunServerAsync("--pve-dir", _emptyPveDir, option, value);
+        Assert.Equal(2, exitCode);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Stderr)> RunServerAsync(params string[] arguments)
+    {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "pve-api.dll"), "--pve-dir", _emptyPveDir, "--node", "n1", "--port", "0" })
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pve-api.dll"));
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
         using var process = Process.Start(start)!;
-        var stderr = await process.StandardError.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
-
-        Assert.Equal(2, process.ExitCode);
-        Assert.Contains("pve-api: node certificate file", stderr, StringComparison.Ordinal);
+        return (process.ExitCode, await stderr);
     }
 
     [Fact]
