@@ -72,6 +72,14 @@ internal sealed class CpgSimulator(int seed, int clusterSize)
         AnnounceChanges(before);
     }
 
+    /// <summary>The process's corosync is back: it joins again (same pid) and everybody sees a configuration change.</summary>
+    public void Reconnect(SimulatedCpgGroup process)
+    {
+        var before = Snapshot();
+        _processes.Add(process);
+        AnnounceChanges(before);
+    }
+
     /// <summary>Splits the cluster; nodes not named keep partition 0.</summary>
     public void Partition(params uint[][] groups)
     {

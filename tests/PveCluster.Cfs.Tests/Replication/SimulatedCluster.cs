@@ -58,6 +58,10 @@ internal sealed class SimulatedCluster : IAsyncDisposable
         return node;
     }
 
+    public void LoseConnection(uint nodeId) => Simulator.LoseConnection(_nodes[nodeId].Group);
+
+    public void Reconnect(uint nodeId) => Simulator.Reconnect(_nodes[nodeId].Group);
+
     public Task RunAsync() => Simulator.RunUntilQuietAsync();
 
     public void AssertConverged()
