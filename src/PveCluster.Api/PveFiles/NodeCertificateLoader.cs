@@ -8,12 +8,14 @@ namespace PveCluster.Api.PveFiles;
 /// <summary>Reads the node's HTTPS certificate and fingerprints of other nodes' certificates.</summary>
 public static class NodeCertificateLoader
 {
+    /// <summary>The certificate to serve: a custom <c>pveproxy-ssl.pem</c> with its key if present, else <c>pve-ssl.pem</c>.</summary>
     /// <exception cref="StartupException">The files are missing or unreadable.</exception>
     public static X509Certificate2 LoadServerCertificate(PveDirectory pveDir, string node)
     {
         ArgumentNullException.ThrowIfNull(pveDir);
-        var certPath = pveDir.NodeCertificate(node);
-        var keyPath = pveDir.NodeKey(node);
+        var custom = File.Exists(pveDir.NodeCustomCertificate(node)) && File.Exists(pveDir.NodeCustomKey(node));
+        var certPath = custom ? pveDir.NodeCustomCertificate(node) : pveDir.NodeCertificate(node);
+        var keyPath = custom ? pveDir.NodeCustomKey(node) : pveDir.NodeKey(node);
         foreach (var path in new[] { certPath, keyPath })
         {
             if (!File.Exists(path))

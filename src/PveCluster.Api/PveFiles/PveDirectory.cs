@@ -25,6 +25,8 @@ public sealed class PveDirectory(string root)
 
     public string NodeKey(string node) => Path.Combine(NodeDirectory(node), "pve-ssl.key");
 
-    /// <summary>A custom (e.g. ACME) certificate that takes precedence over pve-ssl.pem for fingerprints.</summary>
+    /// <summary>A custom (e.g. ACME) certificate; when present it is served and fingerprinted instead of pve-ssl.pem.</summary>
     public string NodeCustomCertificate(string node) => Path.Combine(NodeDirectory(node), "pveproxy-ssl.pem");
+
+    public string NodeCustomKey(string node) => Path.Combine(NodeDirectory(node), "pveproxy-ssl.key");
 }
