@@ -1,2 +1,7 @@
-Console.Error.WriteLine("pmxcfs: not implemented yet");
-return 1;
+using System.CommandLine;
+using PveCluster.Cfs.Hosting;
+
+// pmxcfs [-f|--foreground] [-l|--local] [-d|--debug] [--mountpoint DIR] [--db FILE] [--nodename NAME] [--corosync-conf FILE]
+// The host handles SIGTERM/SIGINT itself (clean unmount), so System.CommandLine must not.
+var command = CfsCommandLine.Create(CfsHost.RunAsync);
+return await command.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
