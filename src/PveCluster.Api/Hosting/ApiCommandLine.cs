@@ -20,7 +20,7 @@ public static class ApiCommandLine
     private static readonly Option<string> NodeOption = new("--node")
     {
         Description = "this node's name",
-        DefaultValueFactory = _ => Environment.MachineName,
+        DefaultValueFactory = _ => LocalNodeName.Get(),
     };
 
     public static Task<int> RunAsync(string[] args)

@@ -15,7 +15,7 @@ public sealed record ApiOptions
 
     public string PveDir { get; init; } = "/etc/pve";
 
-    public string Node { get; init; } = Environment.MachineName;
+    public string Node { get; init; } = LocalNodeName.Get();
 
     public string TaskDir { get; init; } = "/var/log/pve/tasks";
 
