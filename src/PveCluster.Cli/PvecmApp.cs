@@ -15,6 +15,12 @@ public static class PvecmApp
             StatusCommand.Create(environment),
             NodesCommand.Create(environment),
             ExpectedCommand.Create(environment),
+            CreateCommand.Create(environment),
+            AddCommand.Create(environment),
+            AddNodeCommand.Create(environment),
+            DelNodeCommand.Create(environment),
+            UpdateCertsCommand.Create(environment),
+            KeygenCommand.Create(environment),
         };
 
         var parseResult = root.Parse(args);

@@ -1,0 +1,21 @@
+using PveCluster.Core.Links;
+
+namespace PveCluster.Cli.Lifecycle.Join;
+
+/// <summary>The options of <c>pvecm add</c>.</summary>
+internal sealed record JoinOptions(
+    string Host,
+    IReadOnlyList<LinkSpec> Links,
+    string? Fingerprint = null,
+    bool Force = false,
+    ulong? NodeId = null,
+    ulong? Votes = null,
+    string? PasswordFile = null)
+{
+    public const int ApiPort = 8006;
+
+    /// <summary>Proxmox JOIN_API_VERSION; peers one version older or newer are accepted.</summary>
+    public const int JoinApiVersion = 1;
+
+    public const int JoinApiAge = 1;
+}

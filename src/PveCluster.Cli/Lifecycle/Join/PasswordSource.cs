@@ -1,0 +1,42 @@
+namespace PveCluster.Cli.Lifecycle.Join;
+
+/// <summary>
+/// The peer's root password: from <c>--password-file</c> (first line), from one line of piped stdin
+/// (automation), or typed without echo.
+/// </summary>
+internal static class PasswordSource
+{
+    /// <exception cref="CliException">The file is unreadable or empty, or stdin has no line.</exception>
+    public static string Read(string host, string? passwordFile, IUserInput input, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        string? password;
+        if (passwordFile is not null)
+        {
+            try
+            {
+                using var reader = new StreamReader(passwordFile);
+                password = reader.ReadLine();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new CliException($"cannot read --password-file '{passwordFile}': {ex.Message}", ex);
+            }
+
+            return NotEmpty(password, $"--password-file '{passwordFile}' is empty");
+        }
+
+        if (!input.IsInteractive)
+        {
+            return NotEmpty(input.ReadLine(), "no password: stdin is not a terminal and has no line to read; use --password-file FILE");
+        }
+
+        output.Write($"Please enter superuser (root) password for '{host}': ");
+        output.Flush();
+        return NotEmpty(input.ReadSecret(), "no password entered");
+    }
+
+    private static string NotEmpty(string? password, string problem) =>
+        string.IsNullOrEmpty(password) ? throw new CliException(problem) : password;
+}
