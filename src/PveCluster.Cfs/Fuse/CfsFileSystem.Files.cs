@@ -18,7 +18,7 @@ internal sealed partial class CfsFileSystem
         var wantsWrite = OpenFlags.WantsWrite(flags);
         if (generated.FindFile(path) is { } file)
         {
-            if (wantsWrite && file.Write([]) == CfsError.AccessDenied)
+            if (wantsWrite && !file.IsWritable)
                 return -Errno.EACCES;
             handle = _snapshots.Add(file.Render());
             directIo = true;
@@ -78,7 +78,7 @@ internal sealed partial class CfsFileSystem
         if (length < 0)
             return -Errno.EINVAL;
         if (generated.FindFile(path) is { } file)
-            return file.Write([]) == CfsError.AccessDenied ? -Errno.EACCES : 0;
+            return file.IsWritable ? 0 : -Errno.EACCES;
         if (CheckMutation(path, caller) is var denied && denied != 0)
             return denied;
         return Await(tree.TruncateAsync(path, length, Now(), stopping));

@@ -8,6 +8,8 @@ internal sealed class ClusterLogFile(ClusterLog log) : IGeneratedFile
     /// <summary>pmxcfs shows this many entries through the file; the API can ask for more.</summary>
     public const int MaxEntries = 50;
 
+    public bool IsWritable => false;
+
     public string Name => ".clusterlog";
 
     public uint Permissions => 0b100_100_000; // 0440

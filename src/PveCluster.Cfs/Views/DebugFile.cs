@@ -6,6 +6,8 @@ namespace PveCluster.Cfs.Views;
 /// <summary><c>.debug</c>: reads "0" or "1"; writing "1" turns debug logging on, "0" off.</summary>
 internal sealed class DebugFile(DebugSwitch debug) : IGeneratedFile
 {
+    public bool IsWritable => true;
+
     public string Name => ".debug";
 
     public uint Permissions => 0b110_100_000; // 0640

@@ -14,6 +14,9 @@ internal interface IGeneratedFile
     /// <summary>Permission bits (0440 for read-only views, 0640 for switches).</summary>
     uint Permissions { get; }
 
+    /// <summary>True for switches that accept writes (.debug); views are read-only.</summary>
+    bool IsWritable { get; }
+
     /// <summary>The current content. Called on open and getattr, so it must be cheap and thread-safe.</summary>
     byte[] Render();
 

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace PveCluster.Cfs.Views;
@@ -5,7 +6,8 @@ namespace PveCluster.Cfs.Views;
 /// <summary>Renders one JSON object the way the generated files present it (indented, trailing newline).</summary>
 internal static class JsonView
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true };
+    // The files are read by tools, never embedded in HTML: keep quotes and non-ASCII node names readable.
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static byte[] Write(Action<Utf8JsonWriter> writeMembers)
     {

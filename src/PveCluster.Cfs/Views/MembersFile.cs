@@ -13,6 +13,8 @@ internal sealed class MembersFile(string nodeName, ClusterConfigurationSource co
 {
     private readonly ChangeCounter<IReadOnlyList<MemberState>> _version = new(SequenceComparer<MemberState>.Instance);
 
+    public bool IsWritable => false;
+
     public string Name => ".members";
 
     public uint Permissions => 0b100_100_000; // 0440

@@ -21,6 +21,8 @@ internal sealed class VersionFile(IConfigTree tree, long startTime, MembersFile 
         "sdn/dns.cfg", "firewall/cluster.fw",
     ];
 
+    public bool IsWritable => false;
+
     public string Name => ".version";
 
     public uint Permissions => 0b100_100_000; // 0440

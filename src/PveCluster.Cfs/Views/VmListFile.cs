@@ -12,6 +12,8 @@ internal sealed class VmListFile(IConfigTree tree) : IGeneratedFile
     private readonly ChangeCounter<IReadOnlyList<(uint, string, GuestType)>> _version =
         new(SequenceComparer<(uint, string, GuestType)>.Instance);
 
+    public bool IsWritable => false;
+
     public string Name => ".vmlist";
 
     public uint Permissions => 0b100_100_000; // 0440

@@ -175,6 +175,7 @@ public class CfsFileSystemMutationTests
         Assert.Equal(-Errno.EACCES, Fs.Rename("/f", "/.members", 0, Root));
         Assert.Equal(-Errno.EACCES, Fs.Open("/.members", OpenFlags.O_WRONLY, Root, out _, out _));
         Assert.Equal(-Errno.EACCES, Fs.Write("/.members", "x"u8, 0, Root));
+        Assert.Equal(-Errno.EACCES, Fs.Truncate("/.vmlist", 0, Root));
     }
 
     [Fact]

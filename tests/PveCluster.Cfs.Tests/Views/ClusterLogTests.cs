@@ -31,6 +31,17 @@ public class ClusterLogTests
     }
 
     [Fact]
+    public void Messages_keep_quotes_readable_in_the_file()
+    {
+        var fixture = new FileSystemFixture();
+        fixture.Log.Add(ClusterLog.Info, "pmxcfs", "root@pam", "wrote '/etc/corosync/corosync.conf' for knoten-münchen");
+
+        var text = fixture.ReadAll("/.clusterlog");
+
+        Assert.Contains("wrote '/etc/corosync/corosync.conf' for knoten-münchen", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_ring_keeps_only_the_newest_entries()
     {
         var log = new ClusterLog("n1", TimeProvider.System, capacity: 3);
