@@ -33,7 +33,22 @@ public sealed partial class ReplicatedConfigTree
 
     private void Apply(CpgMember sender, NormalMessage message)
     {
-        var result = Database.Apply(message.Operation, sender.NodeId, message.Timestamp);
+        CfsError result;
+        try
+        {
+            result = Database.Apply(message.Operation, sender.NodeId, message.Timestamp);
+        }
+        catch
+        {
+            // The caller must not wait forever; the event handler moves this member into error mode.
+            if (sender == _cpg.Self)
+            {
+                Complete(message.RequestId, CfsError.IoError);
+            }
+
+            throw;
+        }
+
         if (sender == _cpg.Self)
         {
             Complete(message.RequestId, result);

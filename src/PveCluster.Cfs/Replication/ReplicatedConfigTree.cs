@@ -29,6 +29,7 @@ public sealed partial class ReplicatedConfigTree : ConfigTreeBase, IAsyncDisposa
     private volatile SyncMode _mode = SyncMode.Start;
     private volatile IReadOnlyList<CpgMember> _members = [];
     private Task? _loop;
+    private int _disposed;
 
     /// <param name="database">The opened database; the caller keeps ownership.</param>
     /// <param name="cpg">The joined group of the file tree (one group per service).</param>
@@ -103,6 +104,11 @@ public sealed partial class ReplicatedConfigTree : ConfigTreeBase, IAsyncDisposa
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
         _stopping.Dispose();
         Dispose();

@@ -54,10 +54,15 @@ internal sealed class TreePlanner(TreeState state, TreeLimits limits, uint write
             return OperationPlan.Fail(CfsError.FileTooBig);
         }
 
-        var end = offset + data.LongLength;
+        // An empty write changes the mtime but, as in POSIX, does not extend the file.
+        var end = data.Length == 0 ? 0 : offset + data.LongLength;
         var content = new byte[Math.Max(file.Data.LongLength, end)];
         file.Data.CopyTo(content, 0);
-        data.CopyTo(content, offset);
+        if (data.Length > 0)
+        {
+            data.CopyTo(content, offset);
+        }
+
         return Resize(path, file, content, mtime);
     }
 

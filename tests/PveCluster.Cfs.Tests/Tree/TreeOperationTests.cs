@@ -75,6 +75,15 @@ public sealed class TreeOperationTests : IDisposable
     }
 
     [Fact]
+    public async Task An_empty_write_beyond_the_end_updates_mtime_but_does_not_grow()
+    {
+        await _f.CreateWith("/f", "ab");
+        Assert.Equal(CfsError.None, await _f.Tree.WriteAsync("/f", 10, ReadOnlyMemory<byte>.Empty, 500, CancellationToken.None));
+        Assert.Equal("ab", _f.Text("/f"));
+        Assert.Equal(500, _f.Tree.GetEntry("/f")!.MTime);
+    }
+
+    [Fact]
     public async Task Write_overwrites_in_place_without_shrinking()
     {
         await _f.CreateWith("/f", "hello world");
