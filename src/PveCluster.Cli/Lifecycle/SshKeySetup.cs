@@ -76,7 +76,17 @@ internal sealed class SshKeySetup(ClusterPaths paths, IProcessRunner processes, 
         }
 
         var current = ReadOrNull(paths.ClusterKnownHosts);
-        var updated = SshKeyMerge.UpdateKnownHosts(current, node, address, File.ReadAllText(hostKey));
+        string updated;
+        try
+        {
+            updated = SshKeyMerge.UpdateKnownHosts(current, node, address, File.ReadAllText(hostKey));
+        }
+        catch (FormatException ex)
+        {
+            progress($"warning: host key {hostKey} is unreadable ({ex.Message}); known_hosts not updated");
+            return false;
+        }
+
         if (!string.Equals(updated, current, StringComparison.Ordinal))
         {
             AtomicFile.Write(paths.ClusterKnownHosts, updated, AtomicFile.Private);

@@ -1,0 +1,201 @@
+using PveCluster.Cli.Lifecycle.Join;
+using PveCluster.Core.Certificates;
+
+namespace PveCluster.Cli.Tests.Lifecycle;
+
+public sealed class AddCommandTests : IDisposable
+{
+    private readonly JoinTestCluster _cluster = new();
+    private readonly string _passwordFile;
+
+    public AddCommandTests()
+    {
+        _passwordFile = Path.Combine(Node.Paths.LibDir, "..", "password");
+        File.WriteAllText(_passwordFile, "secret\n");
+        File.WriteAllText(Node.Paths.ConfigDb, "local database");
+    }
+
+    private TestNode Node => _cluster.Node;
+
+    private FakePeer Peer => Node.Peer;
+
+    public void Dispose() => _cluster.Dispose();
+
+    private int Join(params string[] extra) =>
+        Node.Run(["add", "192.0.2.11", "--fingerprint", FakePeer.Fingerprint.Value.ToLowerInvariant(), "--password-file", _passwordFile, .. extra]);
+
+    [Fact]
+    public void Join_installs_the_cluster_key_and_config_and_replaces_the_local_database()
+    {
+        var exit = Join("--link0", "192.0.2.14");
+
+        Assert.True(exit == 0, Node.Out.ToString() + Node.Error);
+        Assert.Equal(FakePeer.Fingerprint, Peer.PinnedWith);
+        Assert.Equal(["fingerprint 192.0.2.11:8006", "login root@pam", "addnode pve4"], Peer.Calls);
+        Assert.Equal("192.0.2.14", Peer.SentParameters!["link0"]);
+        Assert.Equal("1", Peer.SentParameters["apiversion"]);
+        Assert.False(Peer.SentParameters.ContainsKey("new_node_ip"));
+
+        var paths = Node.Paths;
+        Assert.Equal(_cluster.AuthKey, File.ReadAllBytes(paths.AuthKey));
+        Assert.Equal(UnixFileMode.UserRead, File.GetUnixFileMode(paths.AuthKey));
+        Assert.Equal(JoinTestCluster.NewClusterConf, File.ReadAllText(paths.LocalCorosyncConf));
+        Assert.False(File.Exists(paths.ConfigDb));
+        var backup = Assert.Single(Directory.GetFiles(paths.LibDir, "config.db.bak-*"));
+        Assert.Equal("local database", File.ReadAllText(backup));
+
+        Assert.Equal(["stop pve-cluster", "restart corosync", "start pve-cluster"], Node.Services.Calls);
+        using var ca = CertificatePem.ImportCertificate(_cluster.CaPem.Certificate);
+        using var cert = CertificatePem.ImportCertificate(File.ReadAllText(paths.NodeCertificate("pve4")));
+        Assert.True(CertificateChainVerifier.Verify(ca, cert, DateTimeOffset.UtcNow).IsValid);
+        Assert.Contains(TestNode.RootKey, File.ReadAllText(paths.ClusterAuthorizedKeys), StringComparison.Ordinal);
+
+        var output = Node.Out.ToString();
+        Assert.Contains("waiting for quorum...OK", output, StringComparison.Ordinal);
+        Assert.Contains("warning from the cluster: a warning from the member", output, StringComparison.Ordinal);
+        Assert.Contains("successfully added node 'pve4' to cluster 'prod'", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_links_a_single_link_cluster_gets_the_resolved_address_as_new_node_ip()
+    {
+        Assert.Equal(0, Join());
+
+        Assert.Equal("192.0.2.14", Peer.SentParameters!["new_node_ip"]);
+        Assert.False(Peer.SentParameters.ContainsKey("link0"));
+    }
+
+    [Fact]
+    public void A_fingerprint_mismatch_stops_before_the_password_is_sent()
+    {
+        var before = Node.Snapshot();
+        var other = string.Join(':', Enumerable.Repeat("AA", 32));
+
+        var exit = Node.Run("add", "192.0.2.11", "--fingerprint", other, "--password-file", _passwordFile);
+
+        Assert.Equal(1, exit);
+        var error = Node.Error.ToString();
+        Assert.Contains($"fingerprint mismatch: expected {other}, got {FakePeer.Fingerprint.Value}", error, StringComparison.Ordinal);
+        Assert.Contains("nothing was changed", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("login root@pam", Peer.Calls);
+        Assert.Equal(before, Node.Snapshot());
+    }
+
+    [Fact]
+    public void A_malformed_fingerprint_is_a_usage_error()
+    {
+        Assert.Equal(2, Node.Run("add", "192.0.2.11", "--fingerprint", "AB:CD", "--password-file", _passwordFile));
+        Assert.DoesNotContain("login root@pam", Peer.Calls);
+    }
+
+    [Fact]
+    public void Without_a_terminal_and_without_fingerprint_the_join_is_refused()
+    {
+        var exit = Node.Run("add", "192.0.2.11", "--password-file", _passwordFile);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("stdin is not a terminal and no --fingerprint was given", Node.Error.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"--fingerprint {FakePeer.Fingerprint.Value}", Node.Error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("login root@pam", Peer.Calls);
+    }
+
+    [Fact]
+    public void Interactive_confirmation_and_a_typed_password_join()
+    {
+        var input = new FakeUserInput(interactive: true, "yes");
+        input.Secrets.Enqueue("secret");
+        Node.Input = input;
+
+        Assert.Equal(0, Node.Run("add", "192.0.2.11"));
+
+        var output = Node.Out.ToString();
+        Assert.Contains($"X509 SHA256 key fingerprint is {FakePeer.Fingerprint.Value}.", output, StringComparison.Ordinal);
+        Assert.Contains("Are you sure you want to continue connecting (yes/no)? ", output, StringComparison.Ordinal);
+        Assert.Contains("Please enter superuser (root) password for '192.0.2.11': ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answering_no_to_the_fingerprint_question_changes_nothing()
+    {
+        Node.Input = new FakeUserInput(interactive: true, "no");
+        var before = Node.Snapshot();
+
+        Assert.Equal(1, Node.Run("add", "192.0.2.11"));
+
+        Assert.Contains("host key verification failed", Node.Error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(before, Node.Snapshot());
+    }
+
+    [Fact]
+    public void The_password_can_be_piped_on_stdin()
+    {
+        Node.Input = new FakeUserInput(interactive: false, "secret");
+
+        Assert.Equal(0, Node.Run("add", "192.0.2.11", "--fingerprint", FakePeer.Fingerprint.Value));
+    }
+
+    [Fact]
+    public void A_wrong_password_fails_authentication_and_changes_nothing()
+    {
+        File.WriteAllText(_passwordFile, "wrong\n");
+        var before = Node.Snapshot();
+
+        Assert.Equal(1, Join());
+
+        Assert.Contains("authentication failed on 192.0.2.11: 401 authentication failure", Node.Error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("addnode pve4", Peer.Calls);
+        Assert.Equal(before, Node.Snapshot());
+        Assert.Empty(Node.Services.Calls);
+    }
+
+    [Fact]
+    public void Local_preflight_failures_stop_the_join_before_the_cluster_is_asked()
+    {
+        File.WriteAllBytes(Node.Paths.AuthKey, [1, 2, 3]);
+        Directory.CreateDirectory(Path.Combine(Node.Paths.NodeDirectory("pve4"), "qemu-server"));
+        File.WriteAllText(Path.Combine(Node.Paths.NodeDirectory("pve4"), "qemu-server", "100.conf"), "memory: 512\n");
+        var before = Node.Snapshot();
+
+        Assert.Equal(1, Join("--link0", "192.0.2.14"));
+
+        var output = Node.Out.ToString();
+        Assert.Contains("authentication key", output, StringComparison.Ordinal);
+        Assert.Contains("virtual guests (VM 100)", output, StringComparison.Ordinal);
+        Assert.Contains("Check if node may join a cluster failed!", Node.Error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("addnode pve4", Peer.Calls);
+        Assert.Equal(before, Node.Snapshot());
+    }
+
+    [Fact]
+    public void A_refusal_by_the_member_is_shown_with_its_errors_and_changes_nothing()
+    {
+        Node.Peer = _cluster.Peer("secret", (_, _) => throw new PeerApiException(
+            400, "400 cannot add node 'pve4'", new Dictionary<string, string> { ["error0"] = "link0: address '192.0.2.14' is already used" }));
+        var before = Node.Snapshot();
+
+        Assert.Equal(1, Join("--link0", "192.0.2.14"));
+
+        var error = Node.Error.ToString();
+        Assert.Contains("Cluster join aborted!", error, StringComparison.Ordinal);
+        Assert.Contains("error0: link0: address '192.0.2.14' is already used", error, StringComparison.Ordinal);
+        Assert.Equal(before, Node.Snapshot());
+    }
+
+    [Fact]
+    public void An_incompatible_join_api_version_is_refused()
+    {
+        Node.Peer = new FakePeer { ApiVersion = 3, JoinInfo = JoinTestCluster.JoinInfo() };
+
+        Assert.Equal(1, Join());
+
+        Assert.Contains("join API version 3 is incompatible", Node.Error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Use_ssh_is_refused_as_unsupported()
+    {
+        Assert.Equal(2, Join("--use_ssh"));
+        Assert.Empty(Peer.Calls);
+    }
+}

@@ -1,0 +1,12 @@
+using PveCluster.Cli.Lifecycle;
+
+namespace PveCluster.Cli.Tests.Lifecycle;
+
+internal sealed class FakeHost(string nodeName, string? resolved, params string[] addresses) : ILocalHost
+{
+    public string NodeName { get; } = nodeName;
+
+    public IReadOnlyList<string> LocalAddresses() => ["127.0.0.1", "::1", .. addresses];
+
+    public string? ResolveNodeAddress() => resolved;
+}
