@@ -52,6 +52,7 @@ public static class ApiServer
         var group = app.MapGroup(ApiPrefix);
         AccessEndpoints.Map(group);
         ClusterConfigEndpoints.Map(group);
+        ClusterJoinEndpoints.Map(group);
         ClusterStatusEndpoints.Map(group);
         NodeNetworkEndpoints.Map(group);
         TaskEndpoints.Map(group);
