@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using PveCluster.Lab.Config;
+using PveCluster.Lab.Identity;
 using PveCluster.Lab.Naming;
 using PveCluster.Lab.Network;
 using PveCluster.Lab.Processes;
@@ -9,13 +10,15 @@ namespace PveCluster.Lab;
 
 public sealed partial class LabCluster
 {
-    // Runs inside the node's fresh namespaces: $1 = node dir, $2 = host name, then pairs of
-    // (source, target) bind mounts. Fixed text; every variable part arrives as a positional parameter.
+    // Runs inside the node's fresh namespaces: $1 = node dir, $2 = host name, $3/$4 = upper/work dir
+    // of the /etc overlay, then pairs of (source, target) bind mounts. Fixed text; every variable part
+    // arrives as a positional parameter.
     private const string NamespaceSetupScript = """
-        dir=$1; name=$2; shift 2
+        dir=$1; name=$2; upper=$3; work=$4; shift 4
         hostname "$name"
         mount -t sysfs sysfs /sys
         mount -t tmpfs -o mode=1777 tmpfs /dev/shm
+        mount -t overlay overlay -o "lowerdir=/etc,upperdir=$upper,workdir=$work" /etc
         while [ $# -gt 0 ]; do mount --bind "$1" "$2"; shift 2; done
         """;
 
@@ -72,10 +75,7 @@ public sealed partial class LabCluster
             await lab.BuildAsync(cancellationToken).ConfigureAwait(false);
             if (options.StartCorosync)
             {
-                foreach (var node in lab.Nodes)
-                {
-                    await lab.StartCorosyncAsync(node, cancellationToken).ConfigureAwait(false);
-                }
+                await lab.StartNodesAsync(cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception e)
@@ -84,16 +84,22 @@ public sealed partial class LabCluster
             await lab.DownAsync(CancellationToken.None).ConfigureAwait(false);
             throw;
         }
-        logger.LogInformation("lab {Id} up: {Nodes} nodes, {Links} link(s), link0 {Subnet}, state {Root}",
-            id, options.NodeCount, options.Links, lab.Addressing.Subnet(0), paths.Root);
+        logger.LogInformation("lab {Id} up: {Nodes} {Kind} nodes, {Links} link(s), link0 {Subnet}, state {Root}",
+            id, options.NodeCount, options.Standalone ? "standalone" : "clustered", options.Links, lab.Addressing.Subnet(0), paths.Root);
         return lab;
     }
 
     private async Task BuildAsync(CancellationToken cancellationToken)
     {
-        await _runner.RunCheckedAsync(["corosync-keygen", "-l", "-k", _paths.AuthKey], cancellationToken).ConfigureAwait(false);
-        await File.WriteAllTextAsync(_paths.CorosyncConf, LabCorosyncConf.Render(Options, _addressing, _state.ConfigVersion), cancellationToken)
-            .ConfigureAwait(false);
+        if (!Options.Standalone)
+        {
+            await _runner.RunCheckedAsync(["corosync-keygen", "-l", "-k", _paths.AuthKey], cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(_paths.CorosyncConf, LabCorosyncConf.Render(Options, _addressing, _state.ConfigVersion), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        CheckNotUnderRoot(ArtifactsDirectory);
+        CheckNotUnderRoot(AppContext.BaseDirectory);
+        var rootHash = await new NodeIdentity(_runner).HashPasswordAsync(Options.RootPassword, cancellationToken).ConfigureAwait(false);
         await CreateNamespaceDirectoryAsync(cancellationToken).ConfigureAwait(false);
         for (var link = 0; link < Options.Links; link++)
         {
@@ -102,7 +108,16 @@ public sealed partial class LabCluster
         EnsureHostMountPoints();
         foreach (var node in Nodes)
         {
-            await CreateNodeAsync(node, cancellationToken).ConfigureAwait(false);
+            await CreateNodeAsync(node, rootHash, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Nodes get a private /root: binaries living below the host's /root would vanish inside them.</summary>
+    private static void CheckNotUnderRoot(string? directory)
+    {
+        if (directory is not null && (directory == NodeBind.RootHome.Target || directory.StartsWith(NodeBind.RootHome.Target + "/", StringComparison.Ordinal)))
+        {
+            throw new LabException($"{directory} lies below /root, which every node replaces by its own; put the build elsewhere");
         }
     }
 
@@ -129,10 +144,13 @@ public sealed partial class LabCluster
         await _runner.RunCheckedAsync(["ip", "link", "set", bridge, "up"], cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The bind targets must exist; on a host without Proxmox /etc/pve does not. They stay (shared by all labs).</summary>
+    /// <summary>
+    /// Bind targets outside /etc must exist on the host (those in /etc are created in each node's overlay);
+    /// on a host without Proxmox /var/lib/pve-cluster does not. They stay (shared by all labs).
+    /// </summary>
     private void EnsureHostMountPoints()
     {
-        foreach (var bind in NodeBind.All.Where(b => !b.IsFile))
+        foreach (var bind in NodeBind.All.Where(b => !b.IsEtcFile && !b.IsBelowEtc))
         {
             if (!Directory.Exists(bind.Target))
             {
@@ -142,7 +160,7 @@ public sealed partial class LabCluster
         }
     }
 
-    private async Task CreateNodeAsync(int node, CancellationToken cancellationToken)
+    private async Task CreateNodeAsync(int node, string rootPasswordHash, CancellationToken cancellationToken)
     {
         var netns = _names.Netns(node);
         await _runner.RunCheckedAsync(["ip", "netns", "add", netns], cancellationToken).ConfigureAwait(false);
@@ -163,17 +181,30 @@ public sealed partial class LabCluster
             await _runner.RunCheckedAsync(["ip", "-n", netns, "link", "set", inner, "up"], cancellationToken).ConfigureAwait(false);
         }
         await CreateNodeFilesAsync(node, cancellationToken).ConfigureAwait(false);
+        await new NodeIdentity(_runner).WriteAsync(_paths, node, rootPasswordHash, cancellationToken).ConfigureAwait(false);
         await CreateNodeNamespacesAsync(node, cancellationToken).ConfigureAwait(false);
+        // Host keys of its own, generated inside the node into its private /etc/ssh, as a fresh install does.
+        await ExecCheckedAsync(node, ["ssh-keygen", "-A"], cancellationToken).ConfigureAwait(false);
+        await WriteServiceControlAsync(node, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task CreateNodeFilesAsync(int node, CancellationToken cancellationToken)
     {
-        foreach (var bind in NodeBind.All.Where(b => !b.IsFile))
+        Directory.CreateDirectory(_paths.EtcWork(node));
+        foreach (var bind in NodeBind.All.Where(b => !b.IsEtcFile))
         {
             Directory.CreateDirectory(_paths.NodeBindSource(node, bind));
+            if (bind.IsBelowEtc)
+            {
+                Directory.CreateDirectory(Path.Combine(_paths.EtcUpper(node), Path.GetRelativePath("/etc", bind.Target)));
+            }
         }
         await File.WriteAllTextAsync(_paths.NodeBindSource(node, NodeBind.EtcHosts), LabHostsFile.Render(NodeCount, _addressing), cancellationToken)
             .ConfigureAwait(false);
+        if (Options.Standalone)
+        {
+            return; // a fresh host: no corosync.conf, no authkey until pvecm create/add writes them
+        }
         var corosyncDir = _paths.NodeBindSource(node, NodeBind.EtcCorosync);
         var authkey = Path.Combine(corosyncDir, "authkey");
         File.Copy(_paths.AuthKey, authkey);
@@ -203,8 +234,9 @@ public sealed partial class LabCluster
             "nsenter", $"--net=/run/netns/{_names.Netns(node)}", "--",
             "unshare", $"--mount={mountNs}", $"--uts={utsNs}", "--propagation", "private",
             "sh", "-euc", NamespaceSetupScript, "sh", _paths.NodeDirectory(node), LabNames.NodeName(node),
+            _paths.EtcUpper(node), _paths.EtcWork(node),
         };
-        foreach (var bind in NodeBind.All)
+        foreach (var bind in NodeBind.All.Where(b => !b.IsEtcFile))
         {
             command.Add(_paths.NodeBindSource(node, bind));
             command.Add(bind.Target);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using PveCluster.Lab.Processes;
+using PveCluster.Lab.Services;
 using PveCluster.Lab.State;
 
 namespace PveCluster.Lab;
@@ -45,9 +46,9 @@ public sealed partial class LabCluster
         _runner.RunAttachedAsync(NodeCommand(node, command, workingDirectory), cancellationToken);
 
     /// <summary>The running corosync of a node, or null.</summary>
-    public LabProcess? CorosyncProcess(int node) => FindProcess(node, LabProcess.CorosyncName);
+    public LabProcess? CorosyncProcess(int node) => ServiceProcess(node, ServiceNames.Corosync);
 
-    /// <summary>Starts corosync on a node (no-op if it runs) and waits until its IPC answers.</summary>
+    /// <summary>Starts corosync on a node (no-op if it runs) through its service control and waits until its IPC answers.</summary>
     public async Task StartCorosyncAsync(int node, CancellationToken cancellationToken)
     {
         CheckNode(node);
@@ -56,27 +57,8 @@ public sealed partial class LabCluster
             _logger.LogInformation("corosync already running on node {Node} (pid {Pid})", node, running.Pid);
             return;
         }
-        var process = await LaunchAsync(node, LabProcess.CorosyncName, ["corosync", "-f"], cancellationToken).ConfigureAwait(false);
-        var deadline = DateTime.UtcNow + CorosyncIpcTimeout;
-        while (true)
-        {
-            var probe = await ExecAsync(node, ["corosync-cfgtool", "-s"], cancellationToken).ConfigureAwait(false);
-            if (probe.Succeeded)
-            {
-                break;
-            }
-            if (!ProcessProbe.IsAlive(process.Pid, process.Comm))
-            {
-                ForgetProcess(process);
-                throw new LabException($"corosync on node {node} exited: {DaemonLauncher.Tail(CorosyncLogPath(node))}");
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new LabException($"corosync on node {node} did not answer within {CorosyncIpcTimeout.TotalSeconds} s: {probe.StandardError.Trim()}");
-            }
-            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
-        }
-        _logger.LogInformation("corosync started on node {Node} (pid {Pid})", node, process.Pid);
+        await StartServiceAsync(node, ServiceNames.Corosync, cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("corosync started on node {Node} (pid {Pid})", node, CorosyncProcess(node)?.Pid);
     }
 
     /// <summary>Stops corosync on a node: SIGTERM (clean leave) or, with <paramref name="kill"/>, SIGKILL (crash).</summary>
@@ -88,7 +70,7 @@ public sealed partial class LabCluster
             _logger.LogInformation("corosync is not running on node {Node}", node);
             return;
         }
-        await StopProcessAsync(process, kill ? "KILL" : "TERM", cancellationToken).ConfigureAwait(false);
+        await _stopper.StopAsync(process.Pid, process.Comm, kill ? "KILL" : "TERM", cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("corosync stopped on node {Node} (SIG{Signal})", node, kill ? "KILL" : "TERM");
     }
 
@@ -104,9 +86,9 @@ public sealed partial class LabCluster
         {
             throw new LabException($"process name '{name}' must be [A-Za-z0-9_-]+");
         }
-        if (string.Equals(name, LabProcess.CorosyncName, StringComparison.Ordinal))
+        if (ServiceNames.IsKnown(name))
         {
-            throw new LabException($"'{name}' is reserved; use start/kill for corosync");
+            throw new LabException($"'{name}' is a node service; inside the node use ${ServiceControlVariable} (start/kill for corosync)");
         }
         if (command.Count == 0)
         {

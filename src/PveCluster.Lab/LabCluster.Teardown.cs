@@ -7,22 +7,21 @@ namespace PveCluster.Lab;
 public sealed partial class LabCluster
 {
     /// <summary>
-    /// Removes the whole lab: recorded processes first (spawned daemons, then corosync), then every
-    /// recorded resource in reverse creation order (host veths before their netns, synchronously),
+    /// Removes the whole lab: spawned daemons first, then the node services in reverse start order
+    /// (pve-api, pmxcfs, corosync, sshd), then whatever else still lives in a node's namespaces, then
+    /// every recorded resource in reverse creation order (host veths before their netns, synchronously),
     /// finally the state directory. Keeps going past individual failures and reports them at the end.
     /// </summary>
     public async Task DownAsync(CancellationToken cancellationToken)
     {
         var failures = new List<string>();
-        // Spawned daemons (pmxcfs, ...) first, while corosync still runs under them; each group in parallel.
-        var processes = _state.Processes.ToList();
-        foreach (var group in processes.GroupBy(p => string.Equals(p.Name, LabProcess.CorosyncName, StringComparison.Ordinal)).OrderBy(g => g.Key))
+        async Task StopAllAsync(IEnumerable<LabProcess> processes)
         {
-            var stops = group.Select(async process =>
+            await Task.WhenAll(processes.Select(async process =>
             {
                 try
                 {
-                    await StopProcessAsync(process, "TERM", cancellationToken).ConfigureAwait(false);
+                    await _stopper.StopAsync(process.Pid, process.Comm, "TERM", cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is LabException or IOException)
                 {
@@ -31,8 +30,27 @@ public sealed partial class LabCluster
                         failures.Add($"stop {process.Name} on node {process.Node}: {e.Message}");
                     }
                 }
-            });
-            await Task.WhenAll(stops).ConfigureAwait(false);
+            })).ConfigureAwait(false);
+        }
+
+        // Spawned daemons (a pmxcfs under test, delay holders) first, while corosync still runs under them.
+        await StopAllAsync(_state.Processes.ToList()).ConfigureAwait(false);
+        Record(state =>
+        {
+            state.Processes.Clear();
+            return true;
+        });
+        foreach (var service in Services.ServiceNames.All.Reverse())
+        {
+            await StopAllAsync(ServiceProcesses().Where(p => p.Name == service).ToList()).ConfigureAwait(false);
+        }
+        try
+        {
+            await SweepNodesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (LabException e)
+        {
+            failures.Add(e.Message);
         }
 
         var resources = _state.Resources.AsEnumerable().Reverse().ToList();
@@ -56,6 +74,26 @@ public sealed partial class LabCluster
             throw new LabException($"lab {Id}: teardown left things behind:\n  " + string.Join("\n  ", failures));
         }
         _logger.LogInformation("lab {Id} down", Id);
+    }
+
+    /// <summary>Ends every process still inside a node's network or mount namespace, started by the lab or not.</summary>
+    private async Task SweepNodesAsync(CancellationToken cancellationToken)
+    {
+        var sweeper = new NamespaceSweeper(_runner, _logger);
+        var inodes = new HashSet<ulong>();
+        foreach (var node in Nodes)
+        {
+            foreach (var file in new[] { $"/run/netns/{_names.Netns(node)}", _paths.MountNamespace(node) })
+            {
+                // Only a namespace that is still there: an unmounted ns file is a plain empty file.
+                if ((file.StartsWith("/run/netns/", StringComparison.Ordinal) || MountTable.IsMountPoint(file))
+                    && await sweeper.InodeAsync(file, cancellationToken).ConfigureAwait(false) is { } inode)
+                {
+                    inodes.Add(inode);
+                }
+            }
+        }
+        await sweeper.SweepAsync(inodes, $"lab {Id}", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Tears down every lab found under <paramref name="baseDirectory"/>.</summary>

@@ -43,6 +43,8 @@ public sealed partial class LabCluster
         var artifacts = state.Options.ArtifactsDirectory;
         var path = Environment.GetEnvironmentVariable("PATH") ?? "/usr/sbin:/usr/bin:/sbin:/bin";
         _runner.Environment["PATH"] = string.IsNullOrEmpty(artifacts) ? path : $"{artifacts}:{path}";
+        // The same path in every node: it lies in the node's private /run.
+        _runner.Environment[ServiceControlVariable] = Services.ServiceRunDirectory.ControlScript;
     }
 
     public string Id => _state.Id;
@@ -67,8 +69,8 @@ public sealed partial class LabCluster
     /// <summary>Everything this lab has created so far, in creation order.</summary>
     public IReadOnlyList<LabResource> Resources => _state.Resources.ToList();
 
-    /// <summary>Daemons this lab has started and not yet stopped.</summary>
-    public IReadOnlyList<LabProcess> Processes => _state.Processes.ToList();
+    /// <summary>Daemons running in this lab: node services (corosync, sshd, pmxcfs, pve-api) and spawned ones.</summary>
+    public IReadOnlyList<LabProcess> Processes => [.. ServiceProcesses(), .. _state.Processes.Where(p => ProcessProbe.IsAlive(p.Pid, p.Comm))];
 
     /// <summary>The host path that node <paramref name="node"/> sees at <paramref name="bind"/>'s target.</summary>
     public string NodePath(int node, NodeBind bind) => _paths.NodeBindSource(CheckNode(node), bind);

@@ -21,8 +21,26 @@ public sealed record LabOptions
 
     public string ClusterName { get; init; } = "labcluster";
 
-    /// <summary>Start corosync on every node once the namespaces exist.</summary>
+    /// <summary>The lab password `up` sets for root in every node's private /etc/shadow.</summary>
+    public const string DefaultRootPassword = "labroot";
+
+    /// <summary>
+    /// Start the node daemons once the namespaces exist: sshd everywhere, corosync unless
+    /// <see cref="Standalone"/>, and (with <see cref="StartPveServices"/>) pmxcfs and pve-api.
+    /// </summary>
     public bool StartCorosync { get; init; } = true;
+
+    /// <summary>
+    /// Fresh hosts instead of a cluster: no corosync.conf, no authkey, no corosync, pmxcfs in local
+    /// mode; ready for `pvecm create` on one node and `pvecm add` on the others.
+    /// </summary>
+    public bool Standalone { get; init; }
+
+    /// <summary>Start pmxcfs (pve-cluster) and pve-api on every node when their binaries are in the artifacts directory.</summary>
+    public bool StartPveServices { get; init; } = true;
+
+    /// <summary>root's password inside every node (PAM logins, `pvecm add --password-file`).</summary>
+    public string RootPassword { get; init; } = DefaultRootPassword;
 
     /// <summary>Directory with the published pvecm/pmxcfs binaries, prepended to PATH inside nodes.</summary>
     public string? ArtifactsDirectory { get; init; }
@@ -45,6 +63,10 @@ public sealed record LabOptions
         if (LinkPriorities?.Any(p => p is < 0 or > 255) == true)
         {
             throw new LabException("knet link priorities must be 0..255");
+        }
+        if (string.IsNullOrEmpty(RootPassword) || RootPassword.Any(char.IsControl))
+        {
+            throw new LabException("the root password must be non-empty and free of control characters");
         }
         if (TokenMs is <= 0)
         {

@@ -14,7 +14,8 @@ public sealed class LabLifecycleTests
         LabRequirements.ThrowIfRequiredAndMissing();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var ct = timeout.Token;
-        var lab = await LabCluster.CreateAsync(new LabOptions { NodeCount = 3, TokenMs = LabClusterFixture.FastTokenMs }, NullLogger.Instance, ct);
+        var lab = await LabCluster.CreateAsync(
+            new LabOptions { NodeCount = 3, TokenMs = LabClusterFixture.FastTokenMs, StartPveServices = false }, NullLogger.Instance, ct);
         var downDone = false;
         try
         {
@@ -36,8 +37,8 @@ public sealed class LabLifecycleTests
             }
 
             var processes = lab.Processes;
-            var resources = lab.Resources;
-            Assert.Equal(3, processes.Count);
+            Assert.Equal([1, 2, 3], processes.Where(p => p.Name == "corosync").Select(p => p.Node).Order());
+            Assert.Equal([1, 2, 3], processes.Where(p => p.Name == "sshd").Select(p => p.Node).Order());
             await lab.DownAsync(ct);
             downDone = true;
 

@@ -22,7 +22,8 @@ public static class LabCli
             .Concat(NodeCommands.Create(context))
             .Concat(LinkCommands.Create(context))
             .Concat(DelayCommands.Create(context))
-            .Concat(StatusCommands.Create(context)))
+            .Concat(StatusCommands.Create(context))
+            .Concat(ServiceCommands.Create(context)))
         {
             root.Subcommands.Add(command);
         }

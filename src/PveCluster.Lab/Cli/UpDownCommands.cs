@@ -19,11 +19,21 @@ internal static class UpDownCommands
         var token = new Option<int?>("--token") { Description = "totem token timeout in ms (corosync default 3000)" };
         var twoNode = new Option<int?>("--two-node") { Description = "quorum.two_node 0|1 (default: 1 exactly for 2 nodes)" };
         var cluster = new Option<string>("--cluster") { Description = "cluster_name", DefaultValueFactory = _ => "labcluster" };
-        var noStart = new Option<bool>("--no-start") { Description = "Create namespaces and config but do not start corosync" };
-        var artifacts = new Option<string?>("--artifacts") { Description = $"Published binaries dir put on PATH in nodes (default ${LabCluster.ArtifactsVariable} or <repo>/artifacts/bin)" };
-        var command = new Command("up", "Create a lab of N nodes and start corosync on each; prints the lab id")
+        var noStart = new Option<bool>("--no-start") { Description = "Create namespaces and config but start no daemon" };
+        var standalone = new Option<bool>("--standalone", "--no-cluster")
         {
-            nodes, links, prio, token, twoNode, cluster, noStart, artifacts,
+            Description = "Fresh hosts: no corosync.conf/authkey, no corosync; ready for `pvecm create` and `pvecm add`",
+        };
+        var rootPassword = new Option<string>("--root-password")
+        {
+            Description = "root's password inside the nodes (PAM, API login, pvecm add)",
+            DefaultValueFactory = _ => LabOptions.DefaultRootPassword,
+        };
+        var noPveServices = new Option<bool>("--no-pve-services") { Description = "Do not start pmxcfs and pve-api" };
+        var artifacts = new Option<string?>("--artifacts") { Description = $"Published binaries dir put on PATH in nodes (default ${LabCluster.ArtifactsVariable} or <repo>/artifacts/bin)" };
+        var command = new Command("up", "Create a lab of N nodes (clustered, or --standalone fresh hosts) and boot them; prints the lab id")
+        {
+            nodes, links, prio, token, twoNode, cluster, noStart, standalone, rootPassword, noPveServices, artifacts,
         };
         command.SetAction((parseResult, cancellationToken) => CliContext.GuardAsync(async () =>
         {
@@ -43,6 +53,9 @@ internal static class UpDownCommands
                 },
                 ClusterName = parseResult.GetValue(cluster) ?? "labcluster",
                 StartCorosync = !parseResult.GetValue(noStart),
+                Standalone = parseResult.GetValue(standalone),
+                StartPveServices = !parseResult.GetValue(noPveServices),
+                RootPassword = parseResult.GetValue(rootPassword) ?? LabOptions.DefaultRootPassword,
                 ArtifactsDirectory = parseResult.GetValue(artifacts),
             };
             var lab = await LabCluster.CreateAsync(options, context.CreateLogger(parseResult), cancellationToken).ConfigureAwait(false);
@@ -54,6 +67,15 @@ internal static class UpDownCommands
             }
             await Console.Error.WriteLineAsync($"  host: {lab.Addressing.Host(0)}; select this lab with --lab {lab.Id} or {LabCluster.LabIdVariable}={lab.Id}")
                 .ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"  root password in every node: {options.RootPassword}").ConfigureAwait(false);
+            if (lab.ServiceProcess(1, Services.ServiceNames.PveApi) is not null)
+            {
+                await Console.Error.WriteLineAsync($"  API/GUI: https://{lab.Addressing.Node(1, 0)}:8006 (root@pam / {options.RootPassword})").ConfigureAwait(false);
+            }
+            else
+            {
+                await Console.Error.WriteLineAsync("  API: not running (see the warnings above)").ConfigureAwait(false);
+            }
             Console.WriteLine(lab.Id);
             return 0;
         }));

@@ -32,8 +32,15 @@ public sealed class LabPaths
 
     public string NodeDirectory(int node) => Path.Combine(Root, $"n{N(node)}");
 
-    /// <summary>The private directory that appears at <paramref name="bound"/> inside the node.</summary>
-    public string NodeBindSource(int node, NodeBind bound) => Path.Combine(NodeDirectory(node), bound.SourceName);
+    /// <summary>The private directory or file that appears at <paramref name="bound"/> inside the node.</summary>
+    public string NodeBindSource(int node, NodeBind bound) =>
+        bound.IsEtcFile ? Path.Combine(EtcUpper(node), Path.GetFileName(bound.Target)) : Path.Combine(NodeDirectory(node), bound.SourceName);
+
+    /// <summary>Upper layer of the node's /etc overlay (the host's /etc is the lower one): what the node changed in /etc.</summary>
+    public string EtcUpper(int node) => Path.Combine(NodeDirectory(node), "etc");
+
+    /// <summary>overlayfs work directory of the node's /etc (same file system as <see cref="EtcUpper"/>).</summary>
+    public string EtcWork(int node) => Path.Combine(NodeDirectory(node), "etc-work");
 
     public string CorosyncLog(int node) => Path.Combine(NodeBindSource(node, NodeBind.VarLogCorosync), "corosync.log");
 

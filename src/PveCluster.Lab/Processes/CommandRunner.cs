@@ -20,12 +20,19 @@ public sealed class CommandRunner
     public IDictionary<string, string> Environment { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Runs the command to completion and captures its output; a non-zero exit is not an error here.</summary>
-    public async Task<CommandResult> RunAsync(IReadOnlyList<string> command, CancellationToken cancellationToken)
+    public Task<CommandResult> RunAsync(IReadOnlyList<string> command, CancellationToken cancellationToken) =>
+        RunAsync(command, standardInput: null, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="RunAsync(IReadOnlyList{string}, CancellationToken)"/>, feeding <paramref name="standardInput"/>
+    /// to the command (secrets such as passwords go here, never into the argument list).
+    /// </summary>
+    public async Task<CommandResult> RunAsync(IReadOnlyList<string> command, string? standardInput, CancellationToken cancellationToken)
     {
         using var process = new Process { StartInfo = CreateStartInfo(command, redirect: true) };
         var display = Display(command);
         _logger.LogDebug("run: {Command}", display);
-        StartOrThrow(process, display);
+        StartOrThrow(process, display, standardInput);
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         try
@@ -49,6 +56,13 @@ public sealed class CommandRunner
     public async Task<CommandResult> RunCheckedAsync(IReadOnlyList<string> command, CancellationToken cancellationToken)
     {
         var result = await RunAsync(command, cancellationToken).ConfigureAwait(false);
+        return result.EnsureSuccess();
+    }
+
+    /// <summary>Runs the command with <paramref name="standardInput"/> and throws <see cref="LabCommandException"/> when it fails.</summary>
+    public async Task<CommandResult> RunCheckedAsync(IReadOnlyList<string> command, string standardInput, CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(command, standardInput, cancellationToken).ConfigureAwait(false);
         return result.EnsureSuccess();
     }
 
@@ -93,7 +107,7 @@ public sealed class CommandRunner
         return info;
     }
 
-    private static void StartOrThrow(Process process, string display)
+    private static void StartOrThrow(Process process, string display, string? standardInput = null)
     {
         try
         {
@@ -105,6 +119,10 @@ public sealed class CommandRunner
         }
         if (process.StartInfo.RedirectStandardInput)
         {
+            if (standardInput is not null)
+            {
+                process.StandardInput.Write(standardInput);
+            }
             process.StandardInput.Close();
         }
     }

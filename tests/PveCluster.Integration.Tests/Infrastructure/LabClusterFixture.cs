@@ -10,6 +10,7 @@ namespace PveCluster.Integration.Tests.Infrastructure;
 public abstract class LabClusterFixture : IAsyncLifetime
 {
     /// <summary>token 1000 ms: a membership change takes about 3.7 s instead of 8 s.</summary>
+    /// <remarks>The corosync-level fixtures leave pmxcfs and pve-api off: they test membership, not the file system.</remarks>
     public const int FastTokenMs = 1000;
 
     private LabCluster? _lab;
@@ -57,7 +58,7 @@ public abstract class LabClusterFixture : IAsyncLifetime
 /// <summary>Three nodes, one link.</summary>
 public sealed class ThreeNodeLabFixture : LabClusterFixture
 {
-    protected override LabOptions Options => new() { NodeCount = 3, TokenMs = FastTokenMs };
+    protected override LabOptions Options => new() { NodeCount = 3, TokenMs = FastTokenMs, StartPveServices = false };
 }
 
 /// <summary>
@@ -69,13 +70,13 @@ public sealed class TwoLinkLabFixture : LabClusterFixture
 {
     public const int PreferredLink = 0;
 
-    protected override LabOptions Options => new() { NodeCount = 3, Links = 2, LinkPriorities = [20, 15] };
+    protected override LabOptions Options => new() { NodeCount = 3, Links = 2, LinkPriorities = [20, 15], StartPveServices = false };
 }
 
 /// <summary>Three nodes, one link, with the published pvecm on PATH inside the nodes.</summary>
 public sealed class PvecmLabFixture : LabClusterFixture
 {
-    protected override LabOptions Options => new() { NodeCount = 3, TokenMs = FastTokenMs };
+    protected override LabOptions Options => new() { NodeCount = 3, TokenMs = FastTokenMs, StartPveServices = false };
 
     protected override bool NeedsPvecm => true;
 }

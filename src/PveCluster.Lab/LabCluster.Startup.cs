@@ -1,0 +1,158 @@
+using Microsoft.Extensions.Logging;
+using PveCluster.Lab.Services;
+
+namespace PveCluster.Lab;
+
+public sealed partial class LabCluster
+{
+    private const string ClusterCaInNode = "/etc/pve/pve-root-ca.pem";
+    private static readonly TimeSpan QuorumTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Boots every node like a Proxmox VE host: sshd; corosync unless standalone; then, when the
+    /// published binaries exist, pmxcfs (local mode without a cluster), the node certificates and
+    /// pve-api. sshd and corosync must come up; a failing pmxcfs or pve-api is reported and the
+    /// lab stays up without it (the corosync-level lab is still useful).
+    /// </summary>
+    private async Task StartNodesAsync(CancellationToken cancellationToken)
+    {
+        foreach (var node in Nodes)
+        {
+            await StartServiceAsync(node, ServiceNames.Sshd, cancellationToken).ConfigureAwait(false);
+        }
+        if (!Options.Standalone)
+        {
+            foreach (var node in Nodes)
+            {
+                await StartCorosyncAsync(node, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        if (!Options.StartPveServices)
+        {
+            return;
+        }
+        if (!HasPublished("pmxcfs"))
+        {
+            LogServiceSkipped(ServiceNames.PveCluster, $"no pmxcfs in the artifacts directory ({ArtifactsDirectory ?? "none"}); run scripts/build.sh");
+            return;
+        }
+        if (!Options.Standalone)
+        {
+            // pmxcfs accepts writes (base directories, certificates) only once its node is quorate.
+            await WaitForQuorumAsync(cancellationToken).ConfigureAwait(false);
+        }
+        if (!await TryOnEveryNodeAsync(ServiceNames.PveCluster, node => StartServiceAsync(node, ServiceNames.PveCluster, cancellationToken))
+            .ConfigureAwait(false))
+        {
+            return;
+        }
+        if (!await TryOnEveryNodeAsync("certificates", node => EnsureCertificatesAsync(node, cancellationToken)).ConfigureAwait(false))
+        {
+            return;
+        }
+        if (!HasPublished("pve-api"))
+        {
+            LogServiceSkipped(ServiceNames.PveApi, $"no pve-api in the artifacts directory ({ArtifactsDirectory})");
+            return;
+        }
+        await TryOnEveryNodeAsync(ServiceNames.PveApi, node => StartServiceAsync(node, ServiceNames.PveApi, cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs a step node by node; the first failure is logged (not thrown) and stops the step.</summary>
+    private async Task<bool> TryOnEveryNodeAsync(string what, Func<int, Task> step)
+    {
+        foreach (var node in Nodes)
+        {
+            try
+            {
+                await step(node).ConfigureAwait(false);
+            }
+            catch (LabException e)
+            {
+                LogServiceSkipped(what, e.Message);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private async Task WaitForQuorumAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Polling.UntilAsync(
+                async ct =>
+                {
+                    var views = new List<Quorum.QuorumToolStatus?>();
+                    foreach (var node in Nodes)
+                    {
+                        views.Add(await QuorumStatusAsync(node, ct).ConfigureAwait(false));
+                    }
+                    return views;
+                },
+                views => views.All(v => v is { Quorate: true }),
+                QuorumTimeout, "every node quorate", cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException e)
+        {
+            throw new LabException(e.Message, e);
+        }
+    }
+
+    /// <summary>
+    /// The cluster CA and the node certificate pve-api serves: `pvecm updatecerts` when the published
+    /// pvecm has it (as on a real host, where pve-cluster's start runs it), else `pve-api setup-certs`.
+    /// In a cluster, every node after the first waits for the replicated CA, so that one CA signs all.
+    /// </summary>
+    private async Task EnsureCertificatesAsync(int node, CancellationToken cancellationToken)
+    {
+        if (!Options.Standalone && node > 1)
+        {
+            await WaitForFileAsync(node, ClusterCaInNode, cancellationToken).ConfigureAwait(false);
+        }
+        IReadOnlyList<string> command;
+        if (await PvecmHasAsync(node, "updatecerts", cancellationToken).ConfigureAwait(false))
+        {
+            command = ["pvecm", "updatecerts"];
+        }
+        else if (HasPublished("pve-api"))
+        {
+            command = ["pve-api", "setup-certs"];
+        }
+        else
+        {
+            throw new LabException("neither `pvecm updatecerts` nor `pve-api setup-certs` is published");
+        }
+        var result = await ExecAsync(node, command, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            throw new LabException($"node {node}: {string.Join(' ', command)} failed: {result.StandardError.Trim()}");
+        }
+        _logger.LogInformation("node {Node}: certificates ready ({Command})", node, string.Join(' ', command));
+    }
+
+    private async Task WaitForFileAsync(int node, string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Polling.UntilAsync(
+                async ct => (await ExecAsync(node, ["test", "-e", path], ct).ConfigureAwait(false)).Succeeded,
+                exists => exists, TimeSpan.FromSeconds(20), $"{path} on node {node}", cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException e)
+        {
+            throw new LabException(e.Message, e);
+        }
+    }
+
+    /// <summary>Whether the published pvecm offers <paramref name="subcommand"/> (the CLI grows while the lab runs).</summary>
+    private async Task<bool> PvecmHasAsync(int node, string subcommand, CancellationToken cancellationToken)
+    {
+        if (!HasPublished("pvecm"))
+        {
+            return false;
+        }
+        var help = await ExecAsync(node, ["pvecm", "--help"], cancellationToken).ConfigureAwait(false);
+        return help.StandardOutput.Split('\n').Any(line => line.TrimStart().StartsWith(subcommand + " ", StringComparison.Ordinal));
+    }
+}

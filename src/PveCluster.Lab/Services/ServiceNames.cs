@@ -1,0 +1,19 @@
+namespace PveCluster.Lab.Services;
+
+/// <summary>The node services a lab node runs, under the systemd unit names pvecm restarts.</summary>
+public static class ServiceNames
+{
+    public const string Corosync = "corosync";
+
+    /// <summary>pmxcfs, called pve-cluster like its systemd unit.</summary>
+    public const string PveCluster = "pve-cluster";
+
+    public const string PveApi = "pve-api";
+
+    public const string Sshd = "sshd";
+
+    /// <summary>Every service, in start order; teardown stops them in reverse.</summary>
+    public static IReadOnlyList<string> All { get; } = [Sshd, Corosync, PveCluster, PveApi];
+
+    public static bool IsKnown(string name) => All.Contains(name, StringComparer.Ordinal);
+}

@@ -1,0 +1,62 @@
+using PveCluster.Integration.Tests.Infrastructure;
+using PveCluster.Lab;
+
+namespace PveCluster.Integration.Tests.Cfs;
+
+/// <summary>
+/// Three nodes of real corosync (token 1000) with our pmxcfs spawned on every node and the cluster
+/// corosync.conf in the tree. One lab per test class; every test leaves all three nodes serving.
+/// </summary>
+public sealed class CfsLabFixture : IAsyncLifetime
+{
+    private readonly CorosyncLab _corosync = new();
+    private LabCluster? _lab;
+    private PmxcfsCluster? _cluster;
+
+    public PmxcfsCluster Cluster => _cluster ?? throw new InvalidOperationException("no pmxcfs cluster: lab setup failed or was skipped");
+
+    public async Task InitializeAsync()
+    {
+        await _corosync.InitializeAsync();
+        if (LabRequirements.MissingReason() is not null)
+        {
+            return; // skipped, like every lab test
+        }
+        _lab = _corosync.Lab;
+        var cluster = new PmxcfsCluster(_lab);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await cluster.StartAllAsync(timeout.Token);
+        }
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
+        _cluster = cluster;
+    }
+
+    public async Task DisposeAsync()
+    {
+        try
+        {
+            if (_lab is not null)
+            {
+                // Clean stops unmount every /etc/pve before `down` removes the namespaces.
+                using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+                await new PmxcfsCluster(_lab).StopAllAsync(timeout.Token);
+            }
+        }
+        finally
+        {
+            await _corosync.DisposeAsync();
+        }
+    }
+
+    /// <summary>The corosync-level lab; pmxcfs is spawned by the tests' own code, not as the lab's pve-cluster service.</summary>
+    private sealed class CorosyncLab : LabClusterFixture
+    {
+        protected override LabOptions Options => new() { NodeCount = 3, TokenMs = FastTokenMs, StartPveServices = false };
+    }
+}
