@@ -164,7 +164,7 @@ public sealed class CfsReplicationTests : IClassFixture<CfsLabFixture>, IDisposa
         }
     }
 
-    private Task WaitGuestAsync(int node, string vmId, string owner, string type) =>
+    private Task<(string Node, string Type)?> WaitGuestAsync(int node, string vmId, string owner, string type) =>
         Lab.Polling.UntilAsync(
             async ct =>
             {

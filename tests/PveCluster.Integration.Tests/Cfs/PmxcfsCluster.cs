@@ -23,8 +23,30 @@ public sealed class PmxcfsCluster(LabCluster lab)
 
     public static string NodeName(int node) => "n" + node.ToString(CultureInfo.InvariantCulture);
 
-    public Task StartAsync(int node, CancellationToken cancellationToken) =>
-        lab.SpawnAsync(node, ProcessName, ["pmxcfs", "-f", "--nodename", NodeName(node)], cancellationToken);
+    /// <summary>
+    /// Spawns pmxcfs on a node and returns once its mount answers. Until then a write would land in
+    /// the plain directory underneath, and after a crash the stale mount fails every access, so the
+    /// test is for a generated file that only a live pmxcfs mount has.
+    /// </summary>
+    public async Task StartAsync(int node, CancellationToken cancellationToken)
+    {
+        var process = await lab.SpawnAsync(node, ProcessName, ["pmxcfs", "-f", "--nodename", NodeName(node)], cancellationToken);
+        try
+        {
+            await Polling.UntilAsync(
+                async ct => (await ShAsync(node, $"test -e {MountPoint}/.members", ct)).Succeeded
+                    || !lab.Processes.Any(p => p.Pid == process.Pid),
+                done => done,
+                ReadyTimeout,
+                $"pmxcfs on {NodeName(node)} to mount {MountPoint}",
+                cancellationToken);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\n{LogTail(node)}", e);
+        }
+        Assert.True(lab.Processes.Any(p => p.Pid == process.Pid), $"pmxcfs on {NodeName(node)} exited at start\n{LogTail(node)}");
+    }
 
     /// <summary>Stops pmxcfs on a node with SIGTERM (clean unmount) or SIGKILL (crash, stale mount left behind).</summary>
     public Task<bool> StopAsync(int node, bool kill, CancellationToken cancellationToken) =>
@@ -53,13 +75,37 @@ public sealed class PmxcfsCluster(LabCluster lab)
     }
 
     /// <summary>Waits until the node's mount answers and its .members shows a quorate cluster with every node online.</summary>
-    public Task<MembersView?> WaitReadyAsync(int node, CancellationToken cancellationToken) =>
-        Polling.UntilAsync(
-            ct => MembersAsync(node, ct),
-            view => view is { Quorate: true } && view.OnlineNodes.Count == lab.NodeCount,
-            ReadyTimeout,
-            $"pmxcfs on {NodeName(node)} to serve a quorate .members with all {lab.NodeCount} nodes online (log {lab.ProcessLogPath(node, ProcessName)})",
-            cancellationToken);
+    public async Task<MembersView?> WaitReadyAsync(int node, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Polling.UntilAsync(
+                ct => MembersAsync(node, ct),
+                view => view is { Quorate: true } && view.OnlineNodes.Count == lab.NodeCount,
+                ReadyTimeout,
+                $"pmxcfs on {NodeName(node)} to serve a quorate .members with all {lab.NodeCount} nodes online",
+                cancellationToken);
+        }
+        catch (TimeoutException e)
+        {
+            // The lab is gone by the time anyone reads the failure: carry the daemon's own words along.
+            throw new TimeoutException($"{e.Message}\n{LogTail(node)}", e);
+        }
+    }
+
+    /// <summary>The last lines of a node's pmxcfs output, for failure messages.</summary>
+    public string LogTail(int node, int lines = 15)
+    {
+        var path = lab.ProcessLogPath(node, ProcessName);
+        try
+        {
+            return $"--- {path}\n" + string.Join('\n', File.ReadLines(path).TakeLast(lines));
+        }
+        catch (IOException e)
+        {
+            return $"--- {path}: {e.Message}";
+        }
+    }
 
     /// <summary>The node's .members, or null while the mount does not answer or has no cluster section yet.</summary>
     public async Task<MembersView?> MembersAsync(int node, CancellationToken cancellationToken)
