@@ -1,0 +1,166 @@
+using System.Globalization;
+using PveCluster.Integration.Tests.Infrastructure;
+using PveCluster.Lab;
+
+namespace PveCluster.Integration.Tests.Cfs;
+
+/// <summary>
+/// pmxcfs through partitions, crashes and restarts on real corosync. Every test ends with all three
+/// nodes quorate and serving again.
+/// </summary>
+public sealed class CfsFailureTests : IClassFixture<CfsLabFixture>, IDisposable
+{
+    private static readonly int[] AllNodes = [1, 2, 3];
+    private static readonly int[] Quorate = [1, 2];
+
+    private readonly PmxcfsCluster _cluster;
+    private readonly LabCluster _lab;
+    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(3));
+
+    public CfsFailureTests(CfsLabFixture fixture)
+    {
+        _cluster = fixture.Cluster;
+        _lab = _cluster.Lab;
+    }
+
+    private CancellationToken Token => _timeout.Token;
+
+    public void Dispose() => _timeout.Dispose();
+
+    [LabFact]
+    public async Task A_cut_node_turns_read_only_and_after_heal_catches_up_with_writes_deletes_and_renames()
+    {
+        await _cluster.ShCheckedAsync(1, """
+            mkdir /etc/pve/cut && cd /etc/pve/cut &&
+            printf 'stays\n' > keep && printf 'goes\n' > gone && printf 'moves\n' > old-name && mkdir olddir && printf 'x' > olddir/inside
+            """, Token);
+        await _cluster.WaitIdenticalAsync(AllNodes, "/etc/pve/cut", Token);
+
+        await _lab.CutAsync(3, link: null, drop: false, Token);
+        try
+        {
+            await ClusterWait.ForMembershipAsync(_lab, Quorate, members: 2, quorate: true, Token);
+            await WaitMembersAsync(3, m => !m.Quorate, "n3 to see itself inquorate");
+            foreach (var node in Quorate)
+            {
+                await WaitMembersAsync(node, m => m.Quorate && m.OnlineNodes.SequenceEqual(["n1", "n2"]), $"n{node} to show n3 offline");
+            }
+
+            var write = await _cluster.ShAsync(3, "printf 'lost\\n' > /etc/pve/cut/keep", Token);
+            var create = await _cluster.ShAsync(3, "printf 'new\\n' > /etc/pve/cut/from-n3", Token);
+            var remove = await _cluster.ShAsync(3, "rm /etc/pve/cut/gone", Token);
+            var mkdir = await _cluster.ShAsync(3, "mkdir /etc/pve/cut/n3dir", Token);
+            foreach (var (result, what) in new[] { (write, "overwrite"), (create, "create"), (remove, "delete"), (mkdir, "mkdir") })
+            {
+                Assert.False(result.Succeeded, $"{what} on the inquorate n3 succeeded");
+                Assert.Contains("Permission denied", result.StandardError, StringComparison.Ordinal);
+            }
+            Assert.Equal("stays\n", await _cluster.ShCheckedAsync(3, "cat /etc/pve/cut/keep", Token));
+
+            await _cluster.ShCheckedAsync(1, """
+                cd /etc/pve/cut &&
+                printf 'changed by n1\n' > keep && rm gone && mv old-name new-name && mv olddir newdir && printf 'added\n' > added && mkdir madedir
+                """, Token);
+            await _cluster.ShCheckedAsync(2, "printf 'from n2\\n' > /etc/pve/cut/madedir/n2file && rm /etc/pve/cut/newdir/inside", Token);
+            await _cluster.WaitIdenticalAsync(Quorate, "/etc/pve/cut", Token);
+            Assert.Equal("stays\n", await _cluster.ShCheckedAsync(3, "cat /etc/pve/cut/keep", Token));
+        }
+        finally
+        {
+            await _lab.HealAsync(3, link: null, CancellationToken.None);
+        }
+
+        await ClusterWait.ForWholeClusterAsync(_lab, Token);
+        var tree = await _cluster.WaitIdenticalAsync(AllNodes, "/etc/pve/cut", Token);
+        Assert.Equal(
+            ["d ./madedir", "d ./newdir", "f ./added", "f ./keep", "f ./madedir/n2file", "f ./new-name"],
+            tree.Entries.Order(StringComparer.Ordinal));
+        Assert.Equal("changed by n1\n", await _cluster.ShCheckedAsync(3, "cat /etc/pve/cut/keep", Token));
+        await _cluster.WaitReadyAsync(3, Token);
+        await _cluster.ShCheckedAsync(3, "printf 'n3 writes again\\n' > /etc/pve/cut/after-heal", Token);
+    }
+
+    [LabFact]
+    public async Task Killing_pmxcfs_during_a_stream_of_writes_loses_no_acknowledged_write()
+    {
+        // Records a number only after the write returned success; stops at the first failure (the crash).
+        const string Writer = """
+            mkdir -p /etc/pve/crash || exit 1
+            i=0
+            while [ $i -lt 100000 ]; do
+              i=$((i+1))
+              if printf "content-$i" > /etc/pve/crash/f$i; then echo $i >> /root/acked; else echo "stopped at $i"; exit 0; fi
+            done
+            """;
+        var ackedOnHost = Path.Combine(_cluster.PrivateRoot(1), "acked");
+        File.Delete(ackedOnHost);
+        await _lab.SpawnAsync(1, "crash-writer", ["sh", "-c", Writer], Token);
+        await Polling.UntilAsync(_ => Task.FromResult(AckedCount(ackedOnHost)), n => n >= 100, TimeSpan.FromSeconds(60),
+            "100 acknowledged writes", Token);
+
+        await _cluster.StopAsync(1, kill: true, Token);
+        await Polling.UntilAsync(_ => Task.FromResult(_lab.Processes.Any(p => p.Node == 1 && p.Name == "crash-writer")), running => !running,
+            TimeSpan.FromSeconds(30), "the writer to notice the crash and stop", Token);
+        var acknowledged = File.ReadAllLines(ackedOnHost).Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToList();
+        Assert.True(acknowledged.Count >= 100, $"only {acknowledged.Count} writes acknowledged");
+        Assert.Equal(Enumerable.Range(1, acknowledged.Count), acknowledged);
+        Assert.False((await _cluster.ShAsync(1, "ls /etc/pve/crash", Token)).Succeeded, "n1's mount still answers after SIGKILL");
+
+        await _cluster.StartAsync(1, Token);
+        await _cluster.WaitReadyAsync(1, Token);
+        await _cluster.WaitIdenticalAsync(AllNodes, "/etc/pve/crash", Token);
+        foreach (var node in AllNodes)
+        {
+            // grep prints "path:content" for every file in one process.
+            var lines = await _cluster.ShCheckedAsync(node, "cd /etc/pve/crash && grep -r -H '' .", Token);
+            var contents = lines.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(l => l.Split(':', 2)).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+            var missing = acknowledged.Where(i => !contents.TryGetValue($"./f{i}", out var c) || c != $"content-{i}").ToList();
+            Assert.True(missing.Count == 0, $"n{node}: {missing.Count} acknowledged writes lost or wrong, first {string.Join(",", missing.Take(5))}");
+        }
+        await _cluster.ShCheckedAsync(1, "printf 'after restart' > /etc/pve/crash/after", Token);
+    }
+
+    [LabFact]
+    public async Task A_cleanly_restarted_daemon_resyncs_the_changes_made_while_it_was_down()
+    {
+        await _cluster.ShCheckedAsync(1, """
+            mkdir /etc/pve/restart && cd /etc/pve/restart && printf 'v1\n' > edited && printf 'x\n' > removed && printf 'y\n' > renamed && mkdir emptied
+            """, Token);
+        await _cluster.WaitIdenticalAsync(AllNodes, "/etc/pve/restart", Token);
+
+        await _cluster.StopAsync(3, kill: false, Token);
+        try
+        {
+            Assert.False((await _cluster.ShAsync(3, "test -e /etc/pve/restart", Token)).Succeeded, "n3 still serves /etc/pve after a clean stop");
+            await _cluster.ShCheckedAsync(2, """
+                cd /etc/pve/restart && printf 'v2 while n3 was down\n' > edited && rm removed && mv renamed was-renamed && rmdir emptied && mkdir -p sub/deeper && printf 'z\n' > sub/deeper/new
+                """, Token);
+        }
+        finally
+        {
+            await _cluster.StartAsync(3, CancellationToken.None);
+        }
+
+        await _cluster.WaitReadyAsync(3, Token);
+        var tree = await _cluster.WaitIdenticalAsync(AllNodes, "/etc/pve/restart", Token);
+        Assert.Equal(["d ./sub", "d ./sub/deeper", "f ./edited", "f ./sub/deeper/new", "f ./was-renamed"], tree.Entries.Order(StringComparer.Ordinal));
+        Assert.Equal("v2 while n3 was down\n", await _cluster.ShCheckedAsync(3, "cat /etc/pve/restart/edited", Token));
+    }
+
+    private static int AckedCount(string path)
+    {
+        try
+        {
+            return File.ReadLines(path).Count();
+        }
+        catch (FileNotFoundException)
+        {
+            return 0;
+        }
+    }
+
+    private Task<MembersView?> WaitMembersAsync(int node, Func<MembersView, bool> condition, string what) =>
+        Polling.UntilAsync(ct => _cluster.MembersAsync(node, ct), view => view is not null && condition(view),
+            ClusterWait.ChangeTimeout, what, Token);
+}
