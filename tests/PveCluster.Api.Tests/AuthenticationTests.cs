@@ -84,9 +84,9 @@ public sealed class AuthenticationTests(ApiServerFixture server) : IClassFixture
     [Fact]
     public async Task Post_with_ticket_and_csrf_token_passes_authentication()
     {
-        // No POST handler exists yet for /cluster/config, so passing the checks ends at "not implemented".
+        // A path without a POST handler: passing the checks ends at "not implemented" (POST /cluster/config now creates a cluster).
         using var client = server.RootClient();
-        var (status, body) = await ApiServerFixture.PostFormAsync(client, "cluster/config", new() { ["clustername"] = "c1" });
+        var (status, body) = await ApiServerFixture.PostFormAsync(client, "cluster/unimplemented", new() { ["clustername"] = "c1" });
         Assert.Equal(HttpStatusCode.NotImplemented, status);
         Assert.Contains("not implemented", body["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }

@@ -65,7 +65,7 @@ public sealed class LoginTests(ApiServerFixture server) : IClassFixture<ApiServe
         Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
 
         using var authenticated = server.Client(ticket, data["CSRFPreventionToken"]!.GetValue<string>());
-        var (status, _) = await ApiServerFixture.PostFormAsync(authenticated, "cluster/config", new() { ["clustername"] = "x" });
+        var (status, _) = await ApiServerFixture.PostFormAsync(authenticated, "cluster/unimplemented", new() { ["clustername"] = "x" });
         Assert.Equal(HttpStatusCode.NotImplemented, status);
     }
 
