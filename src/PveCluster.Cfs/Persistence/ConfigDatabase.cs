@@ -18,6 +18,7 @@ public sealed class ConfigDatabase : IDisposable
     private readonly SqliteTreeStore _store;
     private readonly ILogger _logger;
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
+    private bool _disposed;
     private readonly Lock _writeGate = new();
     private TreeState _state;
 
@@ -97,6 +98,7 @@ public sealed class ConfigDatabase : IDisposable
         TreeChangeSet changes;
         lock (_writeGate)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             var plan = operation.Plan(new TreePlanner(_state, Limits, writer, timestamp));
             if (plan.Error != CfsError.None || plan.Changes.IsEmpty)
             {
@@ -135,6 +137,7 @@ public sealed class ConfigDatabase : IDisposable
         TreeChangeSet changes;
         lock (_writeGate)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             changes = TreeChangeSet.Between(_state, next);
             if (!changes.IsEmpty)
             {
@@ -162,8 +165,20 @@ public sealed class ConfigDatabase : IDisposable
 
     public void Dispose()
     {
-        _store.Dispose();
-        _lock.Dispose();
+        // Under the write gate: a change still being applied on another thread (a FUSE write,
+        // the base-tree service) must finish before the SQLite connection goes away, and none
+        // may start afterwards. The reader/writer lock is left to the GC on purpose: a reader may
+        // still hold it, and disposing a held ReaderWriterLockSlim throws.
+        lock (_writeGate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _store.Dispose();
+        }
     }
 
     private static EntryData? Lookup(TreeState state, string path) =>

@@ -38,5 +38,10 @@ public sealed class LocalConfigTree : ConfigTreeBase
             _logger.LogError(e, "cannot persist {Operation}; the tree is unchanged", operation.GetType().Name);
             return Task.FromResult(CfsError.IoError);
         }
+        catch (ObjectDisposedException)
+        {
+            // The daemon is shutting down; the caller gets a plain I/O error, nothing was written.
+            return Task.FromResult(CfsError.IoError);
+        }
     }
 }
