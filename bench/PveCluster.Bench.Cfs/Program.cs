@@ -1,2 +1,4 @@
-Console.Error.WriteLine("pve-bench-cfs: not implemented yet");
-return 1;
+using PveCluster.Bench.Cfs.Host;
+
+// pve-bench-cfs [--nodes 3] [--files N] [--size 1024]; `worker` (hidden) runs inside a lab node.
+return await BenchCommand.Create().Parse(args).InvokeAsync();
