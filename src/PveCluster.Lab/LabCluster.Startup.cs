@@ -41,39 +41,42 @@ public sealed partial class LabCluster
             // pmxcfs accepts writes (base directories, certificates) only once its node is quorate.
             await WaitForQuorumAsync(cancellationToken).ConfigureAwait(false);
         }
-        if (!await TryOnEveryNodeAsync(ServiceNames.PveCluster, node => StartServiceAsync(node, ServiceNames.PveCluster, cancellationToken))
-            .ConfigureAwait(false))
+        if (Options.Standalone)
         {
-            return;
+            // Independent hosts: boot them side by side (certificate generation dominates).
+            await Task.WhenAll(Nodes.Select(node => BootPveServicesAsync(node, cancellationToken))).ConfigureAwait(false);
         }
-        if (!await TryOnEveryNodeAsync("certificates", node => EnsureCertificatesAsync(node, cancellationToken)).ConfigureAwait(false))
+        else
         {
-            return;
+            // One cluster: node 1 creates the CA, the others wait for it to replicate.
+            foreach (var node in Nodes)
+            {
+                await BootPveServicesAsync(node, cancellationToken).ConfigureAwait(false);
+            }
         }
-        if (!HasPublished("pve-api"))
-        {
-            LogServiceSkipped(ServiceNames.PveApi, $"no pve-api in the artifacts directory ({ArtifactsDirectory})");
-            return;
-        }
-        await TryOnEveryNodeAsync(ServiceNames.PveApi, node => StartServiceAsync(node, ServiceNames.PveApi, cancellationToken)).ConfigureAwait(false);
     }
 
-    /// <summary>Runs a step node by node; the first failure is logged (not thrown) and stops the step.</summary>
-    private async Task<bool> TryOnEveryNodeAsync(string what, Func<int, Task> step)
+    /// <summary>pmxcfs, certificates, pve-api on one node; a failure is logged (not thrown) and ends the node's boot.</summary>
+    private async Task BootPveServicesAsync(int node, CancellationToken cancellationToken)
     {
-        foreach (var node in Nodes)
+        var step = ServiceNames.PveCluster;
+        try
         {
-            try
+            await StartServiceAsync(node, ServiceNames.PveCluster, cancellationToken).ConfigureAwait(false);
+            step = "certificates";
+            await EnsureCertificatesAsync(node, cancellationToken).ConfigureAwait(false);
+            step = ServiceNames.PveApi;
+            if (!HasPublished("pve-api"))
             {
-                await step(node).ConfigureAwait(false);
+                LogServiceSkipped(step, $"no pve-api in the artifacts directory ({ArtifactsDirectory})");
+                return;
             }
-            catch (LabException e)
-            {
-                LogServiceSkipped(what, e.Message);
-                return false;
-            }
+            await StartServiceAsync(node, ServiceNames.PveApi, cancellationToken).ConfigureAwait(false);
         }
-        return true;
+        catch (LabException e)
+        {
+            LogServiceSkipped($"{step} on node {node}", e.Message);
+        }
     }
 
     private async Task WaitForQuorumAsync(CancellationToken cancellationToken)

@@ -23,3 +23,15 @@ public sealed class PvecmFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A fact that needs the lab plus the published pvecm, pmxcfs and pve-api (the whole cluster lifecycle).</summary>
+public sealed class ClusterLifecycleFactAttribute : FactAttribute
+{
+    public ClusterLifecycleFactAttribute()
+    {
+        if (!LabRequirements.Required && LabRequirements.MissingReason(needsPveStack: true) is { } reason)
+        {
+            Skip = reason;
+        }
+    }
+}

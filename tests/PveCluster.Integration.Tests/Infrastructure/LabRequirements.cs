@@ -13,12 +13,13 @@ public static class LabRequirements
     public static bool Required => Environment.GetEnvironmentVariable(RequiredVariable) == "1";
 
     /// <summary>Why lab tests cannot run here, or null when they can.</summary>
-    public static string? MissingReason(bool needsPvecm = false)
+    public static string? MissingReason(bool needsPvecm = false, bool needsPveStack = false)
     {
         var missing = LabPrerequisites.Missing().ToList();
-        if (needsPvecm && PublishedPvecm() is null)
+        var programs = needsPveStack ? PveStack : needsPvecm ? ["pvecm"] : [];
+        foreach (var program in programs.Where(p => Published(p) is null))
         {
-            missing.Add($"pvecm in ${LabCluster.ArtifactsVariable} ({ArtifactsDirectory() ?? "unset"})");
+            missing.Add($"{program} in ${LabCluster.ArtifactsVariable} ({ArtifactsDirectory() ?? "unset"})");
         }
         return missing.Count == 0 ? null : $"lab prerequisites missing: {string.Join(", ", missing)}";
     }
@@ -26,17 +27,23 @@ public static class LabRequirements
     /// <summary>The published binaries directory the tests run (scripts/test.sh sets $PVE_ARTIFACTS).</summary>
     public static string? ArtifactsDirectory() => Environment.GetEnvironmentVariable(LabCluster.ArtifactsVariable);
 
-    public static string? PublishedPvecm()
+    /// <summary>What a cluster lifecycle lab runs inside its nodes.</summary>
+    public static readonly string[] PveStack = ["pvecm", "pmxcfs", "pve-api"];
+
+    public static string? PublishedPvecm() => Published("pvecm");
+
+    /// <summary>Full path of a published program, or null.</summary>
+    public static string? Published(string program)
     {
         var directory = ArtifactsDirectory();
-        var pvecm = directory is null ? null : Path.Combine(directory, "pvecm");
-        return pvecm is not null && File.Exists(pvecm) ? pvecm : null;
+        var path = directory is null ? null : Path.Combine(directory, program);
+        return path is not null && File.Exists(path) ? path : null;
     }
 
     /// <summary>Throws when prerequisites are missing and CI requires the lab.</summary>
-    public static void ThrowIfRequiredAndMissing(bool needsPvecm = false)
+    public static void ThrowIfRequiredAndMissing(bool needsPvecm = false, bool needsPveStack = false)
     {
-        if (Required && MissingReason(needsPvecm) is { } reason)
+        if (Required && MissingReason(needsPvecm, needsPveStack) is { } reason)
         {
             throw new InvalidOperationException($"{reason} ({RequiredVariable}=1 turns this into a failure)");
         }
