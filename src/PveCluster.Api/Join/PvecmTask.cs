@@ -27,6 +27,9 @@ public static class PvecmTask
             start.ArgumentList.Add(argument);
         }
 
+        // pvecm must not restart this server while it runs as one of its tasks.
+        start.Environment["PVECM_CALLED_BY_API"] = "1";
+
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start '{pvecm}'");
         string? lastError = null;
         var output = PumpAsync(process.StandardOutput, log.Write);

@@ -21,8 +21,17 @@ internal sealed record LifecycleContext(
 
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Restart the API at the end of a join so it serves the new node certificate. Off when the API itself runs
+    /// the join as a task (<c>PVECM_CALLED_BY_API=1</c>): restarting would end that task before it reports success.
+    /// </summary>
+    public bool RestartApiAfterJoin { get; init; } = true;
+
     /// <summary>RSA size of a new cluster CA; tests use a smaller one because 4096-bit keys take seconds.</summary>
     public int CaKeySize { get; init; } = CertificateValidity.CaKeySize;
+
+    /// <summary>Set by the API for the pvecm it runs as a task.</summary>
+    public const string CalledByApiVariable = "PVECM_CALLED_BY_API";
 
     public static LifecycleContext FromEnvironment(CliEnvironment environment)
     {
@@ -37,6 +46,7 @@ internal sealed record LifecycleContext(
             new HttpsPeerConnector(),
             new ConsoleUserInput(),
             TimeProvider.System);
+        context = context with { RestartApiAfterJoin = Environment.GetEnvironmentVariable(CalledByApiVariable) != "1" };
         return int.TryParse(Environment.GetEnvironmentVariable("PVE_QUORUM_TIMEOUT"), out var seconds) && seconds > 0
             ? context with { QuorumTimeout = TimeSpan.FromSeconds(seconds) }
             : context;

@@ -257,6 +257,7 @@ public sealed class ClusterJoinEndpointTests : IClassFixture<JoinServerFixture>,
         var log = await TaskLogAsync(client, body["data"]!.GetValue<string>());
         Assert.Contains($"pvecm add 192.0.2.11 --fingerprint {fingerprint} --link0 192.0.2.14", log, StringComparison.Ordinal);
         Assert.Contains("password has 8 characters", log, StringComparison.Ordinal);
+        Assert.Contains("called by api: 1", log, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter22", log, StringComparison.Ordinal);
     }
 

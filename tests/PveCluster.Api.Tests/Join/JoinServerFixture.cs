@@ -22,6 +22,7 @@ public sealed class JoinServerFixture : ApiServerFixture
         await File.WriteAllTextAsync(pvecm, """
             #!/bin/sh
             echo "pvecm $*"
+            echo "called by api: $PVECM_CALLED_BY_API"
             if read -r pw; then echo "password has ${#pw} characters"; fi
             if [ "$2" = "broken" ]; then echo "cluster create refused: something" >&2; exit 1; fi
             echo done

@@ -57,6 +57,23 @@ public sealed class AddCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_running_api_is_restarted_unless_the_join_runs_inside_it()
+    {
+        Node.Services.Active.Add(Services.ClusterService.Api);
+        Assert.Equal(0, Join());
+        Assert.Equal("restart pve-api", Node.Services.Calls[^1]);
+
+        using var second = new JoinTestCluster();
+        second.Node.Services.Active.Add(Services.ClusterService.Api);
+        second.Node.RestartApiAfterJoin = false;
+        var password = Path.Combine(second.Node.Paths.LibDir, "password");
+        File.WriteAllText(password, "secret\n");
+        Assert.Equal(0, second.Node.Run("add", "192.0.2.11", "--fingerprint", FakePeer.Fingerprint.Value, "--password-file", password));
+        Assert.DoesNotContain("restart pve-api", second.Node.Services.Calls);
+        Assert.Contains("serves the old certificate", second.Node.Out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_links_a_single_link_cluster_gets_the_resolved_address_as_new_node_ip()
     {
         Assert.Equal(0, Join());

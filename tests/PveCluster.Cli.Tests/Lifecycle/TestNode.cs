@@ -58,7 +58,10 @@ internal sealed class TestNode : IDisposable
         QuorumTimeout = TimeSpan.FromMilliseconds(300),
         PollInterval = TimeSpan.FromMilliseconds(20),
         CaKeySize = 2048,
+        RestartApiAfterJoin = RestartApiAfterJoin,
     };
+
+    public bool RestartApiAfterJoin { get; set; } = true;
 
     public int Run(params string[] args)
     {

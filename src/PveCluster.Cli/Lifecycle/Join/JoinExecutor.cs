@@ -174,7 +174,11 @@ internal sealed class JoinExecutor(LifecycleContext context, TextWriter output)
             ssh.UpdateKnownHosts(node, context.Host.ResolveNodeAddress() ?? preflight.Links[0].Address);
         }
 
-        if (await services.IsActiveAsync(ClusterService.Api, cancellationToken).ConfigureAwait(false))
+        if (!context.RestartApiAfterJoin)
+        {
+            _progress.Line("the API serves the old certificate until pve-api is restarted");
+        }
+        else if (await services.IsActiveAsync(ClusterService.Api, cancellationToken).ConfigureAwait(false))
         {
             await _progress.StepAsync("restarting the API (new certificate and ticket keys)",
                 () => services.RestartAsync(ClusterService.Api, cancellationToken)).ConfigureAwait(false);
