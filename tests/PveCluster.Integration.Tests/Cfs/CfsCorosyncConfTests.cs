@@ -23,7 +23,7 @@ public sealed partial class CfsCorosyncConfTests : IClassFixture<CfsLabFixture>,
 
     public void Dispose() => _timeout.Dispose();
 
-    [LabFact]
+    [CfsFact]
     public async Task An_edited_corosync_conf_with_a_higher_version_is_installed_on_every_node_and_corosync_reloads_it()
     {
         var current = await _cluster.ShCheckedAsync(1, $"cat {ClusterConf}", Token);
@@ -49,7 +49,7 @@ public sealed partial class CfsCorosyncConfTests : IClassFixture<CfsLabFixture>,
         await ClusterWait.ForWholeClusterAsync(_cluster.Lab, Token);
     }
 
-    [LabFact]
+    [CfsFact]
     public async Task An_invalid_corosync_conf_in_etc_pve_is_never_installed_locally()
     {
         var valid = await _cluster.ShCheckedAsync(1, $"cat {ClusterConf}", Token);

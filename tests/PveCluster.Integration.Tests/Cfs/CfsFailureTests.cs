@@ -27,7 +27,7 @@ public sealed class CfsFailureTests : IClassFixture<CfsLabFixture>, IDisposable
 
     public void Dispose() => _timeout.Dispose();
 
-    [LabFact]
+    [CfsFact]
     public async Task A_cut_node_turns_read_only_and_after_heal_catches_up_with_writes_deletes_and_renames()
     {
         await _cluster.ShCheckedAsync(1, """
@@ -80,7 +80,7 @@ public sealed class CfsFailureTests : IClassFixture<CfsLabFixture>, IDisposable
         await _cluster.ShCheckedAsync(3, "printf 'n3 writes again\\n' > /etc/pve/cut/after-heal", Token);
     }
 
-    [LabFact]
+    [CfsFact]
     public async Task Killing_pmxcfs_during_a_stream_of_writes_loses_no_acknowledged_write()
     {
         // Records a number only after the write returned success; stops at the first failure (the crash).
@@ -121,7 +121,7 @@ public sealed class CfsFailureTests : IClassFixture<CfsLabFixture>, IDisposable
         await _cluster.ShCheckedAsync(1, "printf 'after restart' > /etc/pve/crash/after", Token);
     }
 
-    [LabFact]
+    [CfsFact]
     public async Task A_cleanly_restarted_daemon_resyncs_the_changes_made_while_it_was_down()
     {
         await _cluster.ShCheckedAsync(1, """

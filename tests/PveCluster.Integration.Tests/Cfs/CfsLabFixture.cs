@@ -12,16 +12,18 @@ public sealed class CfsLabFixture : IAsyncLifetime
     private readonly CorosyncLab _corosync = new();
     private LabCluster? _lab;
     private PmxcfsCluster? _cluster;
+    private bool _disposed;
 
     public PmxcfsCluster Cluster => _cluster ?? throw new InvalidOperationException("no pmxcfs cluster: lab setup failed or was skipped");
 
     public async Task InitializeAsync()
     {
-        await _corosync.InitializeAsync();
-        if (LabRequirements.MissingReason() is not null)
+        CfsRequirements.ThrowIfRequiredAndMissing();
+        if (CfsRequirements.MissingReason() is not null)
         {
             return; // skipped, like every lab test
         }
+        await _corosync.InitializeAsync();
         _lab = _corosync.Lab;
         var cluster = new PmxcfsCluster(_lab);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -39,6 +41,12 @@ public sealed class CfsLabFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        // Runs from a failed InitializeAsync and may run again from xunit: tear down once.
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
         try
         {
             if (_lab is not null)

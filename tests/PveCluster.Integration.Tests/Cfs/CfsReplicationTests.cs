@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using PveCluster.Integration.Tests.Infrastructure;
 
 namespace PveCluster.Integration.Tests.Cfs;
 
@@ -22,7 +21,7 @@ public sealed class CfsReplicationTests : IClassFixture<CfsLabFixture>, IDisposa
 
     public void Dispose() => _timeout.Dispose();
 
-    [LabFact]
+    [CfsFact]
     public async Task Text_binary_and_limit_sized_files_written_on_one_node_read_back_byte_for_byte_on_every_node()
     {
         var inputs = new Dictionary<string, byte[]>
@@ -53,7 +52,7 @@ public sealed class CfsReplicationTests : IClassFixture<CfsLabFixture>, IDisposa
         }
     }
 
-    [LabFact]
+    [CfsFact]
     public async Task A_write_past_one_mebibyte_fails_with_EFBIG_and_no_node_ever_holds_more_than_the_limit()
     {
         await File.WriteAllBytesAsync(Path.Combine(_cluster.PrivateRoot(1), "over.bin"), RandomNumberGenerator.GetBytes(LimitBytes + 1), Token);
@@ -79,7 +78,7 @@ public sealed class CfsReplicationTests : IClassFixture<CfsLabFixture>, IDisposa
         }
     }
 
-    [LabFact]
+    [CfsFact]
     public async Task Concurrent_writers_on_every_node_converge_to_identical_trees()
     {
         await _cluster.ShCheckedAsync(1, "mkdir /etc/pve/conc", Token);
@@ -123,7 +122,25 @@ public sealed class CfsReplicationTests : IClassFixture<CfsLabFixture>, IDisposa
         }
     }
 
-    [LabFact]
+    [CfsFact]
+    public async Task A_lock_directory_created_on_every_node_at_once_is_won_by_exactly_one()
+    {
+        // priv/lock/<name> directories are the cluster-wide locks: mkdir must succeed on one node only.
+        const string Contender = """
+            mkdir -p /etc/pve/priv/lock 2>/dev/null
+            for name in a b c d e f g h; do
+              if mkdir /etc/pve/priv/lock/race-$name 2>/dev/null; then echo "$name"; fi
+            done
+            """;
+        var runs = await Task.WhenAll(AllNodes.Select(node => _cluster.ShAsync(node, Contender, Token)));
+        var won = runs.SelectMany(r => r.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        Assert.Equal(["a", "b", "c", "d", "e", "f", "g", "h"], won.Order(StringComparer.Ordinal));
+
+        var tree = await _cluster.WaitIdenticalAsync(AllNodes, "/etc/pve/priv/lock", Token);
+        Assert.Equal(8, tree.Entries.Count(e => e.StartsWith("d ./race-", StringComparison.Ordinal)));
+    }
+
+    [CfsFact]
     public async Task Members_lists_all_three_nodes_online_on_every_node()
     {
         foreach (var node in AllNodes)
@@ -137,7 +154,7 @@ public sealed class CfsReplicationTests : IClassFixture<CfsLabFixture>, IDisposa
         }
     }
 
-    [LabFact]
+    [CfsFact]
     public async Task A_guest_created_on_n2_shows_in_every_vmlist_and_its_id_cannot_be_created_again_elsewhere()
     {
         const string VmId = "9100";

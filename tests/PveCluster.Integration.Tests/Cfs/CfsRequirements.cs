@@ -1,0 +1,40 @@
+using PveCluster.Integration.Tests.Infrastructure;
+
+namespace PveCluster.Integration.Tests.Cfs;
+
+/// <summary>The pmxcfs lab tests need everything a lab needs plus the published pmxcfs in $PVE_ARTIFACTS.</summary>
+public static class CfsRequirements
+{
+    public static string? MissingReason()
+    {
+        if (LabRequirements.MissingReason() is { } lab)
+        {
+            return lab;
+        }
+        var directory = LabRequirements.ArtifactsDirectory();
+        return directory is not null && File.Exists(Path.Combine(directory, "pmxcfs"))
+            ? null
+            : $"pmxcfs tests need the published pmxcfs in ${Lab.LabCluster.ArtifactsVariable} ({directory ?? "unset"}); run scripts/build.sh";
+    }
+
+    /// <summary>Throws when something is missing and CI requires the lab (PVE_LAB_REQUIRED=1).</summary>
+    public static void ThrowIfRequiredAndMissing()
+    {
+        if (LabRequirements.Required && MissingReason() is { } reason)
+        {
+            throw new InvalidOperationException($"{reason} ({LabRequirements.RequiredVariable}=1 turns this into a failure)");
+        }
+    }
+}
+
+/// <summary>A fact on a pmxcfs lab: skipped with the missing prerequisite named, unless PVE_LAB_REQUIRED=1.</summary>
+public sealed class CfsFactAttribute : FactAttribute
+{
+    public CfsFactAttribute()
+    {
+        if (!LabRequirements.Required && CfsRequirements.MissingReason() is { } reason)
+        {
+            Skip = reason;
+        }
+    }
+}
