@@ -4,10 +4,14 @@
 # on n2 and n3 (through n1's API, pinned to its certificate fingerprint, with root's password).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
-bash scripts/build.sh
-
-BIN="$PWD/artifacts/bin"
+# DEMO_BIN=DIR runs already published binaries (pvelab, pvecm, pmxcfs, pve-api) instead of building.
+if [[ -n ${DEMO_BIN:-} ]]; then
+  BIN=$(cd "$DEMO_BIN" && pwd)
+else
+  bash scripts/setup.sh
+  bash scripts/build.sh
+  BIN="$PWD/artifacts/bin"
+fi
 PVELAB="$BIN/pvelab"
 export PVE_ARTIFACTS="$BIN"
 CLUSTER=${DEMO_CLUSTER:-demo}

@@ -59,7 +59,9 @@ public sealed partial class LabCluster
             string? error = null;
             if (pid is null)
             {
-                error = "corosync not running";
+                error = Options.Standalone && !File.Exists(Path.Combine(NodePath(node, NodeBind.EtcCorosync), "corosync.conf"))
+                    ? "standalone (no corosync.conf)"
+                    : "corosync not running";
             }
             else
             {
@@ -73,7 +75,8 @@ public sealed partial class LabCluster
                     error = e.Message;
                 }
             }
-            lines.Add(new NodeStatus(node, pid, links, quorum, error));
+            var services = Services.ServiceNames.All.Where(service => ServiceProcess(node, service) is not null).ToList();
+            lines.Add(new NodeStatus(node, pid, links, quorum, error, services));
         }
         return lines;
     }

@@ -4,7 +4,10 @@ namespace PveCluster.Lab;
 public static class LabPrerequisites
 {
     private static readonly string[] Programs =
-        ["corosync", "corosync-keygen", "corosync-quorumtool", "corosync-cfgtool", "ip", "nsenter", "unshare", "setsid", "mount", "umount", "iptables"];
+        [
+            "corosync", "corosync-keygen", "corosync-quorumtool", "corosync-cfgtool", "ip", "nsenter", "unshare", "setsid", "mount", "umount",
+            "iptables", "openssl", "ssh-keygen", "sshd", "stat", "chown",
+        ];
 
     /// <summary>Names of the missing prerequisites ("root", "corosync", ...); empty when the lab can run.</summary>
     public static IReadOnlyList<string> Missing()

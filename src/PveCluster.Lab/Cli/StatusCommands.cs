@@ -45,7 +45,7 @@ internal static class StatusCommands
             var lab = context.OpenLab(parseResult, context.CreateLogger(parseResult));
             Console.WriteLine($"lab {lab.Id}: {lab.NodeCount} nodes, link0 {lab.Addressing.Subnet(0)}" +
                 (lab.Options.Links > 1 ? $", link1 {lab.Addressing.Subnet(1)}" : ""));
-            Console.WriteLine($"{"node",-5} {"pid",-8} {"links",-24} quorum");
+            Console.WriteLine($"{"node",-5} {"pid",-8} {"links",-24} {"services",-36} quorum");
             foreach (var status in await lab.StatusAsync(cancellationToken).ConfigureAwait(false))
             {
                 Console.WriteLine(FormatLine(status));
@@ -60,7 +60,8 @@ internal static class StatusCommands
         var pid = status.CorosyncPid?.ToString(CultureInfo.InvariantCulture) ?? "-";
         var links = string.Join(' ', status.Links);
         var quorum = status.Quorum?.ToString() ?? status.QuorumError ?? "";
-        return $"{status.Node,-5} {pid,-8} {links,-24} {quorum}";
+        var services = string.Join(',', status.Services);
+        return $"{status.Node,-5} {pid,-8} {links,-24} {services,-36} {quorum}";
     }
 
     private static Command List()
@@ -72,8 +73,9 @@ internal static class StatusCommands
             {
                 var state = LabStateStore.Load(new Naming.LabPaths(Naming.LabPaths.DefaultBaseDirectory, id));
                 var subnet = new Network.LabAddressing(state.SubnetIndex).Subnet(0);
+                var processes = LabCluster.Open(id, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance).Processes.Count;
                 Console.WriteLine($"{id}  {state.Options.NodeCount} nodes  {state.Options.Links} link(s)  {subnet}  " +
-                    $"created {state.CreatedAt:yyyy-MM-dd HH:mm:ss}Z  processes {state.Processes.Count}");
+                    $"{(state.Options.Standalone ? "standalone" : "clustered")}  created {state.CreatedAt:yyyy-MM-dd HH:mm:ss}Z  processes {processes}");
             }
             return Task.FromResult(0);
         }));

@@ -2,5 +2,6 @@ using PveCluster.Lab.Quorum;
 
 namespace PveCluster.Lab.Status;
 
-/// <summary>One node's line of `pvelab status`.</summary>
-public sealed record NodeStatus(int Node, int? CorosyncPid, IReadOnlyList<LinkStatus> Links, QuorumToolStatus? Quorum, string? QuorumError);
+/// <summary>One node's line of `pvelab status`; <paramref name="Services"/> names the node services running.</summary>
+public sealed record NodeStatus(
+    int Node, int? CorosyncPid, IReadOnlyList<LinkStatus> Links, QuorumToolStatus? Quorum, string? QuorumError, IReadOnlyList<string> Services);
