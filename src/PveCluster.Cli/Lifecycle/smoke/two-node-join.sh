@@ -33,3 +33,8 @@ echo "=== status on A"
 ip netns exec smA $P status; ip netns exec smA corosync-quorumtool -l
 ls /tmp/sm2/B/lib /tmp/sm2/B/pve/nodes
 cat /tmp/sm2/svc.log
+echo "=== delnode nodeb on A after B's corosync stopped"
+kill "$(cat /tmp/sm2/B/cs.pid)"; sleep 3
+ip netns exec smA unshare -u sh -c "hostname nodea; env $envA $P delnode nodeb"; echo "exit $?"
+echo "nodeb in A's cluster conf: $(grep -c nodeb /tmp/sm2/A/pve/corosync.conf)"
+ip netns exec smA unshare -u sh -c "hostname nodea; env $envA $P delnode nodea"; echo "exit $?"
