@@ -122,6 +122,49 @@ public sealed class CfsFailureTests : IClassFixture<CfsLabFixture>, IDisposable
     }
 
     [CfsFact]
+    public async Task Writes_acknowledged_on_a_node_while_it_is_being_cut_off_survive_the_heal()
+    {
+        // n3 writes a stream; the cut lands mid-stream. Whatever n3 acknowledged before it noticed the
+        // loss of quorum must end up everywhere, while the quorate side keeps writing meanwhile.
+        const string Writer = """
+            mkdir -p /etc/pve/cutstream || exit 1
+            i=0
+            while [ $i -lt 100000 ]; do
+              i=$((i+1))
+              if printf "n3-$i" > /etc/pve/cutstream/f$i 2>/dev/null; then echo $i >> /root/acked-cut; else echo "stopped at $i"; exit 0; fi
+            done
+            """;
+        var ackedOnHost = Path.Combine(_cluster.PrivateRoot(3), "acked-cut");
+        File.Delete(ackedOnHost);
+        await _lab.SpawnAsync(3, "cut-writer", ["sh", "-c", Writer], Token);
+        await Polling.UntilAsync(_ => Task.FromResult(AckedCount(ackedOnHost)), n => n >= 50, TimeSpan.FromSeconds(60),
+            "50 acknowledged writes on n3", Token);
+
+        await _lab.CutAsync(3, link: null, drop: false, Token);
+        try
+        {
+            await Polling.UntilAsync(_ => Task.FromResult(_lab.Processes.Any(p => p.Node == 3 && p.Name == "cut-writer")), running => !running,
+                ClusterWait.ChangeTimeout, "n3's writer to be refused once n3 lost quorum", Token);
+            await ClusterWait.ForMembershipAsync(_lab, Quorate, members: 2, quorate: true, Token);
+            await _cluster.ShCheckedAsync(1, "for k in 1 2 3 4 5; do printf quorate > /etc/pve/cutstream/q$k || exit 1; done", Token);
+        }
+        finally
+        {
+            await _lab.HealAsync(3, link: null, CancellationToken.None);
+        }
+
+        await ClusterWait.ForWholeClusterAsync(_lab, Token);
+        var acknowledged = File.ReadAllLines(ackedOnHost).Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToList();
+        var tree = await _cluster.WaitIdenticalAsync(AllNodes, "/etc/pve/cutstream", Token);
+        var entries = tree.Entries.ToHashSet(StringComparer.Ordinal);
+        var lost = acknowledged.Where(i => !entries.Contains($"f ./f{i}")).ToList();
+        Assert.True(lost.Count == 0, $"{lost.Count} of {acknowledged.Count} writes acknowledged on n3 are gone, first {string.Join(",", lost.Take(5))}");
+        Assert.All(Enumerable.Range(1, 5), k => Assert.Contains($"f ./q{k}", entries));
+        var last = acknowledged[^1];
+        Assert.Equal($"n3-{last}", await _cluster.ShCheckedAsync(2, $"cat /etc/pve/cutstream/f{last}", Token));
+    }
+
+    [CfsFact]
     public async Task A_cleanly_restarted_daemon_resyncs_the_changes_made_while_it_was_down()
     {
         await _cluster.ShCheckedAsync(1, """
