@@ -31,7 +31,8 @@ public sealed class BenchRun(BenchOptions options, ILogger logger)
             Progress($"lab {lab.Id} up; starting pmxcfs on every node");
             await pmxcfs.StartAllAsync(cancellationToken).ConfigureAwait(false);
 
-            var referenceFileSystem = (await CheckedAsync(lab, ["stat", "-f", "-c", "%T", "/var/lib/pve-cluster"], cancellationToken).ConfigureAwait(false)).Trim();
+            var statfsType = (await CheckedAsync(lab, ["stat", "-f", "-c", "%T", "/var/lib/pve-cluster"], cancellationToken).ConfigureAwait(false)).Trim();
+            var referenceFileSystem = statfsType == "tmpfs" ? "tmpfs, in memory" : $"on disk, statfs type {statfsType}";
             await CheckedAsync(lab, ["rm", "-rf", ReferenceDirectory], cancellationToken).ConfigureAwait(false);
 
             Progress($"pmxcfs workload in {PmxcfsDirectory}");

@@ -13,11 +13,11 @@ public static class ResultTable
         text.AppendLine(CultureInfo.InvariantCulture,
             $"pve-bench-cfs: {options.Files} files x {options.Size} B, measured inside n1 of a {options.Nodes}-node lab (real corosync, token {tokenMs} ms)");
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"  pmxcfs:    {pmxcfs.Directory} (replicated through CPG, persisted in SQLite under /var/lib/pve-cluster, {referenceFileSystem})");
+            $"  pmxcfs:    {pmxcfs.Directory} (FUSE; every write ordered through CPG and committed to SQLite in /var/lib/pve-cluster, {referenceFileSystem})");
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"  reference: {reference.Directory} (plain {referenceFileSystem} directory in the same node, no fsync)");
+            $"  reference: {reference.Directory} (plain directory of the same node, {referenceFileSystem}; no fsync)");
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"  reads: {pmxcfs.ReadPasses} passes over the files just written (warm caches)");
+            $"  reads: {pmxcfs.ReadPasses} passes of open+read+close over the files just written (warm caches)");
         text.AppendLine();
 
         var rows = new (string Metric, double Pmxcfs, double Reference, string Format)[]
