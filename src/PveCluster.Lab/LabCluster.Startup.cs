@@ -63,6 +63,10 @@ public sealed partial class LabCluster
         try
         {
             await StartServiceAsync(node, ServiceNames.PveCluster, cancellationToken).ConfigureAwait(false);
+            if (!Options.Standalone && node == 1)
+            {
+                await PublishClusterConfAsync(cancellationToken).ConfigureAwait(false);
+            }
             step = "certificates";
             await EnsureCertificatesAsync(node, cancellationToken).ConfigureAwait(false);
             step = ServiceNames.PveApi;
@@ -76,6 +80,21 @@ public sealed partial class LabCluster
         catch (LabException e)
         {
             LogServiceSkipped($"{step} on node {node}", e.Message);
+        }
+    }
+
+    /// <summary>
+    /// A cluster keeps its corosync.conf in /etc/pve (pvecm create puts it there; pmxcfs hands it to every
+    /// node). The lab wrote the nodes' copies itself, so it puts the same text into the cluster file system
+    /// once, unless something is already there.
+    /// </summary>
+    private async Task PublishClusterConfAsync(CancellationToken cancellationToken)
+    {
+        const string script = "[ -e /etc/pve/corosync.conf ] || cp /etc/corosync/corosync.conf /etc/pve/corosync.conf";
+        var result = await ExecAsync(1, ["sh", "-c", script], cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            throw new LabException($"cannot put corosync.conf into /etc/pve on node 1: {result.StandardError.Trim()}");
         }
     }
 
