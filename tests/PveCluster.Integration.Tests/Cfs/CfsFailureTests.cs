@@ -61,6 +61,8 @@ public sealed class CfsFailureTests : IClassFixture<CfsLabFixture>, IDisposable
                 cd /etc/pve/cut &&
                 printf 'changed by n1\n' > keep && rm gone && mv old-name new-name && mv olddir newdir && printf 'added\n' > added && mkdir madedir
                 """, Token);
+            // Each node applies the ordered stream on its own: n1's success says nothing about n2 having applied it yet.
+            await _cluster.WaitIdenticalAsync(Quorate, "/etc/pve/cut", Token);
             await _cluster.ShCheckedAsync(2, "printf 'from n2\\n' > /etc/pve/cut/madedir/n2file && rm /etc/pve/cut/newdir/inside", Token);
             await _cluster.WaitIdenticalAsync(Quorate, "/etc/pve/cut", Token);
             Assert.Equal("stays\n", await _cluster.ShCheckedAsync(3, "cat /etc/pve/cut/keep", Token));
@@ -121,7 +123,8 @@ public sealed class CfsFailureTests : IClassFixture<CfsLabFixture>, IDisposable
         await _cluster.ShCheckedAsync(1, "printf 'after restart' > /etc/pve/crash/after", Token);
     }
 
-    [CfsFact]
+    [CfsFact(KnownBug = "an operation its sender delivers only to itself while being cut off (corosync recovers the sender's own "
+        + "messages into the old configuration) is applied and acknowledged there, then discarded at the heal when the quorate side's tree wins")]
     public async Task Writes_acknowledged_on_a_node_while_it_is_being_cut_off_survive_the_heal()
     {
         // n3 writes a stream; the cut lands mid-stream. Whatever n3 acknowledged before it noticed the

@@ -53,6 +53,22 @@ public sealed class CfsReplicationTests : IClassFixture<CfsLabFixture>, IDisposa
     }
 
     [CfsFact]
+    public async Task A_node_that_read_a_file_sees_a_same_size_overwrite_from_another_node_at_once()
+    {
+        // Same length and (very likely) the same mtime second: only a cache that asks pmxcfs again
+        // on every open notices the change. n1 reads first so that its kernel holds the old pages.
+        Assert.Equal("version-1", await _cluster.ShCheckedAsync(1, "printf 'version-1' > /etc/pve/cached && cat /etc/pve/cached", Token));
+        await Lab.Polling.UntilAsync(ct => _cluster.ShAsync(2, "cat /etc/pve/cached", ct), r => r.StandardOutput == "version-1",
+            PmxcfsCluster.ConvergeTimeout, "n2 to read version-1", Token);
+        await _cluster.ShCheckedAsync(2, "printf 'version-2' > /etc/pve/cached", Token);
+        // n3 never read the file. n1 gets the same ordered delivery, so once n3 serves the new content
+        // (and a process start later) only a stale cache can still show n1 the old one.
+        await Lab.Polling.UntilAsync(ct => _cluster.ShAsync(3, "cat /etc/pve/cached", ct), r => r.StandardOutput == "version-2",
+            PmxcfsCluster.ConvergeTimeout, "n3 to read version-2", Token);
+        Assert.Equal("version-2", await _cluster.ShCheckedAsync(1, "cat /etc/pve/cached", Token));
+    }
+
+    [CfsFact]
     public async Task A_write_past_one_mebibyte_fails_with_EFBIG_and_no_node_ever_holds_more_than_the_limit()
     {
         await File.WriteAllBytesAsync(Path.Combine(_cluster.PrivateRoot(1), "over.bin"), RandomNumberGenerator.GetBytes(LimitBytes + 1), Token);

@@ -27,14 +27,36 @@ public static class CfsRequirements
     }
 }
 
-/// <summary>A fact on a pmxcfs lab: skipped with the missing prerequisite named, unless PVE_LAB_REQUIRED=1.</summary>
+/// <summary>
+/// A fact on a pmxcfs lab: skipped with the missing prerequisite named, unless PVE_LAB_REQUIRED=1.
+/// A fact that reproduces a known, not yet fixed pmxcfs bug names it in <see cref="KnownBug"/>; it
+/// then runs only with PVE_CFS_KNOWN_BUGS=1, so the suite stays green while the reproduction stays one
+/// command away.
+/// </summary>
 public sealed class CfsFactAttribute : FactAttribute
 {
+    public const string KnownBugsVariable = "PVE_CFS_KNOWN_BUGS";
+
+    private string? _knownBug;
+
     public CfsFactAttribute()
     {
         if (!LabRequirements.Required && CfsRequirements.MissingReason() is { } reason)
         {
             Skip = reason;
+        }
+    }
+
+    public string? KnownBug
+    {
+        get => _knownBug;
+        set
+        {
+            _knownBug = value;
+            if (value is not null && Environment.GetEnvironmentVariable(KnownBugsVariable) != "1")
+            {
+                Skip = $"known pmxcfs bug: {value} (run it with {KnownBugsVariable}=1)";
+            }
         }
     }
 }
