@@ -58,7 +58,8 @@ echo "=== n1: pvecm status"
 cat <<INFO
 
 Cluster '$CLUSTER' runs on lab $LAB (nodes n1..n3, link0 ${N1_IP%.*}.0/24).
-  API / GUI:  https://$N1_IP:8006   login: root (realm pam), password: $PASSWORD
+  GUI / API:  https://$N1_IP:8006/api2/json   login: root (realm pam), password: $PASSWORD
+              (the REST API is served there; the web GUI pages are not built yet)
   CA:         $PVELAB exec 1 cat /etc/pve/pve-root-ca.pem
   a shell:    $PVELAB exec 1 bash      (ssh root@$N1_IP works too)
   tear down:  $PVELAB down --lab $LAB
