@@ -37,6 +37,11 @@ public static class BenchCommand
             {
                 return await new BenchRun(options, loggers.CreateLogger("pve-bench-cfs")).RunAsync(cancellationToken).ConfigureAwait(false);
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await Console.Error.WriteLineAsync("pve-bench-cfs: interrupted").ConfigureAwait(false);
+                return 130;
+            }
             catch (Exception e) when (e is LabException or TimeoutException or InvalidDataException)
             {
                 await Console.Error.WriteLineAsync($"pve-bench-cfs: {e.Message}").ConfigureAwait(false);
