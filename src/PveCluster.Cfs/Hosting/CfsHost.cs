@@ -1,13 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PveCluster.Cfs.Status;
 using PveCluster.Cfs.Views;
 
 namespace PveCluster.Cfs.Hosting;
 
 /// <summary>
 /// Composes the daemon on the Generic Host. Hosted services start in this order and stop in the
-/// reverse one: tree (database, corosync) -> mount -> base directories -> corosync.conf sync.
+/// reverse one: cluster log replication (cluster mode) -> tree (database, corosync) -> mount -> base directories -> corosync.conf sync.
 /// SIGTERM/SIGINT stop the host, which unmounts before the tree goes away.
 /// </summary>
 internal static class CfsHost
@@ -40,6 +41,8 @@ internal static class CfsHost
         services.AddSingleton(provider => new ClusterLog(options.NodeName, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ClusterMembership>();
 
+        if (!options.LocalMode)
+            services.AddHostedService<ClusterLogReplicationService>();
         services.AddSingleton<ConfigTreeService>();
         services.AddHostedService(provider => provider.GetRequiredService<ConfigTreeService>());
         services.AddHostedService<FuseMountService>();

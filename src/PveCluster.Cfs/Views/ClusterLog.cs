@@ -1,8 +1,10 @@
 namespace PveCluster.Cfs.Views;
 
 /// <summary>
-/// The most recent cluster log entries, kept in memory (a bounded ring; the oldest entries fall out).
-/// Entries are local to this node for now: spreading them over the status CPG group is not built yet.
+/// The most recent cluster log entries, kept in memory (bounded; the oldest entries fall out),
+/// ordered by time and then by <see cref="ClusterLogEntryOrder"/>. Entries added here raise
+/// <see cref="EntryAdded"/> so a replicator can spread them; entries from other nodes come in
+/// through <see cref="Insert"/>, which ignores entries it already holds.
 /// </summary>
 public sealed class ClusterLog(string nodeName, TimeProvider clock, int capacity = 4096)
 {
@@ -11,22 +13,34 @@ public sealed class ClusterLog(string nodeName, TimeProvider clock, int capacity
     public const int Error = 3;
 
     private readonly Lock _lock = new();
-    private readonly Queue<ClusterLogEntry> _entries = new();
+    private readonly SortedSet<ClusterLogEntry> _entries = new(ClusterLogEntryOrder.Instance);
     private ulong _nextUid = 1;
+
+    /// <summary>Raised after a local <see cref="Add"/>, outside the log's lock.</summary>
+    public event EventHandler<ClusterLogEntry>? EntryAdded;
 
     public ClusterLogEntry Add(int priority, string tag, string user, string message)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(priority);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(priority, 7);
+        ClusterLogEntry entry;
         lock (_lock)
         {
-            var entry = new ClusterLogEntry(
+            entry = new ClusterLogEntry(
                 _nextUid++, clock.GetUtcNow().ToUnixTimeSeconds(), priority, tag, Environment.ProcessId, nodeName, user, message);
-            _entries.Enqueue(entry);
-            while (_entries.Count > capacity)
-                _entries.Dequeue();
-            return entry;
+            InsertLocked(entry);
         }
+
+        EntryAdded?.Invoke(this, entry);
+        return entry;
+    }
+
+    /// <summary>Adds an entry made elsewhere; false when an entry with the same identity is already held.</summary>
+    public bool Insert(ClusterLogEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        lock (_lock)
+            return InsertLocked(entry);
     }
 
     /// <summary>Up to <paramref name="max"/> entries, newest first.</summary>
@@ -34,5 +48,14 @@ public sealed class ClusterLog(string nodeName, TimeProvider clock, int capacity
     {
         lock (_lock)
             return [.. _entries.Reverse().Take(max)];
+    }
+
+    private bool InsertLocked(ClusterLogEntry entry)
+    {
+        if (!_entries.Add(entry))
+            return false;
+        while (_entries.Count > capacity)
+            _entries.Remove(_entries.Min!);
+        return true;
     }
 }
