@@ -171,6 +171,34 @@ public sealed class CfsReplicationTests : IClassFixture<CfsLabFixture>, IDisposa
     }
 
     [CfsFact]
+    public async Task Every_node_clusterlog_shows_the_entries_of_every_node()
+    {
+        // Each pmxcfs logs its start; the status group must carry those entries to every node,
+        // including the ones logged before the other nodes had joined.
+        foreach (var node in AllNodes)
+        {
+            await Lab.Polling.UntilAsync(
+                async ct =>
+                {
+                    var result = await _cluster.ShAsync(node, "cat /etc/pve/.clusterlog", ct);
+                    return result.Succeeded ? ClusterLogNodes(result.StandardOutput) : [];
+                },
+                nodes => nodes.SetEquals(["n1", "n2", "n3"]),
+                PmxcfsCluster.ConvergeTimeout,
+                $"n{node}'s .clusterlog to hold entries from n1, n2 and n3",
+                Token);
+        }
+    }
+
+    private static HashSet<string> ClusterLogNodes(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return document.RootElement.GetProperty("data").EnumerateArray()
+            .Select(entry => entry.GetProperty("node").GetString() ?? "")
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    [CfsFact]
     public async Task A_guest_created_on_n2_shows_in_every_vmlist_and_its_id_cannot_be_created_again_elsewhere()
     {
         const string VmId = "9100";
