@@ -35,8 +35,9 @@ public sealed class LocalModeDaemonTests : IDisposable
         using (var host = CfsHost.Build(Options))
         {
             await host.StartAsync();
+            // The base tree is created entry by entry after start: wait for the last one we check.
             Assert.True(await EventuallyAsync(() => Directory.Exists(Path.Combine(mount, "nodes", "n1", "qemu-server"))));
-            Assert.True(Directory.Exists(Path.Combine(mount, "priv")));
+            Assert.True(await EventuallyAsync(() => Directory.Exists(Path.Combine(mount, "priv"))));
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.Combine(mount, "priv")));
 
             await File.WriteAllTextAsync(Path.Combine(mount, "qemu-server", "100.conf"), "memory: 2048\n");
