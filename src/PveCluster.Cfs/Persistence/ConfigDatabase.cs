@@ -46,6 +46,8 @@ public sealed class ConfigDatabase : IDisposable
     {
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(logger);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        DatabaseFileModes.Secure(path, logger);
         var store = SqliteTreeStore.Open(path);
         try
         {
