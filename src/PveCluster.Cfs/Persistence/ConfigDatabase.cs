@@ -102,6 +102,12 @@ public sealed class ConfigDatabase : IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var plan = operation.Plan(new TreePlanner(_state, Limits, writer, timestamp));
+            if (plan.Reason is { } reason)
+            {
+                // Logged where the operation is applied, so every node records the same refusal.
+                _logger.LogWarning("refused a change by node {Writer}: {Reason} ({Error})", writer, reason, plan.Error);
+            }
+
             if (plan.Error != CfsError.None || plan.Changes.IsEmpty)
             {
                 return plan.Error;
