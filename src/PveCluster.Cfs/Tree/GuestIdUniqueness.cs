@@ -35,7 +35,6 @@ internal sealed class GuestIdUniqueness(TreeState state)
 
     private string? Conflict(List<ArrivingConfig> arriving, ulong? movingRoot, ulong? replaced)
     {
-        var existing = ExistingConfigs();
         var arrivingPaths = new Dictionary<uint, string>();
         foreach (var config in arriving)
         {
@@ -44,12 +43,7 @@ internal sealed class GuestIdUniqueness(TreeState state)
                 return $"guest id {config.GuestId} would exist twice: {arrivingPaths[config.GuestId]} and {config.Path}";
             }
 
-            if (!existing.TryGetValue(config.GuestId, out var holders))
-            {
-                continue;
-            }
-
-            foreach (var holder in holders)
+            foreach (var holder in Holders(config.GuestId))
             {
                 var movesAlong = movingRoot is { } root && state.IsAncestorOrSelf(root, holder.Inode);
                 if (!movesAlong && holder.Inode != replaced)
@@ -62,36 +56,29 @@ internal sealed class GuestIdUniqueness(TreeState state)
         return null;
     }
 
-    /// <summary>Every guest config in the tree by id (normally one per id; a list so a damaged tree cannot hide one).</summary>
-    private Dictionary<uint, List<ExistingConfig>> ExistingConfigs()
+    /// <summary>
+    /// The configs with this id now, looked up by name in every node's guest directories: a config's file
+    /// name is exactly "&lt;id&gt;.conf" (no leading zeros), so this costs nodes × types lookups, not a scan of every guest.
+    /// </summary>
+    private IEnumerable<ExistingConfig> Holders(uint guestId)
     {
-        var byId = new Dictionary<uint, List<ExistingConfig>>();
-        if (state.Resolve(["nodes"]) is not { Kind: EntryKind.Directory } nodes)
+        if (state.Resolve([GuestConfigPath.NodesDirectory]) is not { Kind: EntryKind.Directory } nodes)
         {
-            return byId;
+            yield break;
         }
 
-        foreach (var node in state.Children(nodes.Inode).Where(n => n.Kind == EntryKind.Directory))
+        var fileName = guestId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".conf";
+        foreach (var node in state.Children(nodes.Inode).Where(n => n.Kind == EntryKind.Directory).OrderBy(n => n.Name, StringComparer.Ordinal))
         {
             foreach (var type in GuestConfigPath.GuestTypes)
             {
-                if (state.Child(node.Inode, type) is not { Kind: EntryKind.Directory } typeDirectory)
+                if (state.Child(node.Inode, type) is { Kind: EntryKind.Directory } typeDirectory
+                    && state.Child(typeDirectory.Inode, fileName) is { Kind: EntryKind.File } file)
                 {
-                    continue;
-                }
-
-                foreach (var file in state.Children(typeDirectory.Inode).Where(f => f.Kind == EntryKind.File))
-                {
-                    if (GuestConfigPath.TryParseFileName(file.Name) is { } id)
-                    {
-                        var path = $"/nodes/{node.Name}/{type}/{file.Name}";
-                        (byId.TryGetValue(id, out var list) ? list : byId[id] = []).Add(new ExistingConfig(file.Inode, path));
-                    }
+                    yield return new ExistingConfig(file.Inode, $"/{GuestConfigPath.NodesDirectory}/{node.Name}/{type}/{fileName}");
                 }
             }
         }
-
-        return byId;
     }
 
     /// <summary>Walks <paramref name="entry"/> as if it were at <paramref name="path"/>, collecting the files that land on config paths.</summary>
