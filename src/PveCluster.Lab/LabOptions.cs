@@ -16,7 +16,7 @@ public sealed record LabOptions
     /// <summary>totem.token in ms, or null for corosync's default (3000).</summary>
     public int? TokenMs { get; init; }
 
-    /// <summary>quorum.two_node; null = on exactly for two nodes (what pvecm does).</summary>
+    /// <summary>quorum.two_node; null = not written (what pvecm does). Only for experiments: with it a split two-node cluster stays quorate on both sides.</summary>
     public bool? TwoNode { get; init; }
 
     public string ClusterName { get; init; } = "labcluster";

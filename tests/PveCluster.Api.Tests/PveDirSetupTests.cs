@@ -51,6 +51,25 @@ public sealed class PveDirSetupTests : IDisposable
         Assert.Contains("pve-root-ca.key", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_reader_holding_a_stale_temporary_file_open_never_sees_the_private_key()
+    {
+        // A temporary of a killed run, opened by someone while it was readable: the key must land in a new file.
+        Directory.CreateDirectory(Path.GetDirectoryName(_pveDir.CaKey)!);
+        var stale = _pveDir.CaKey + ".tmp." + Environment.ProcessId;
+        File.WriteAllText(stale, "left over");
+        File.SetUnixFileMode(stale, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        using var reader = new FileStream(stale, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+
+        Setup("n1");
+
+        var seen = new byte[256];
+        var count = reader.Read(seen);
+        Assert.Equal("left over", System.Text.Encoding.UTF8.GetString(seen, 0, count));
+        Assert.Contains("PRIVATE KEY", File.ReadAllText(_pveDir.CaKey), StringComparison.Ordinal);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_pveDir.CaKey));
+    }
+
     private void Setup(string node) =>
         new PveDirSetup(_pveDir, NullLogger.Instance).EnsureAll(node, [IPAddress.Loopback], DateTimeOffset.UtcNow, caKeySize: 2048);
 

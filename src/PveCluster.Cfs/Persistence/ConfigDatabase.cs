@@ -46,6 +46,8 @@ public sealed class ConfigDatabase : IDisposable
     {
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(logger);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        DatabaseFileModes.Secure(path, logger);
         var store = SqliteTreeStore.Open(path);
         try
         {
@@ -100,6 +102,12 @@ public sealed class ConfigDatabase : IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var plan = operation.Plan(new TreePlanner(_state, Limits, writer, timestamp));
+            if (plan.Reason is { } reason)
+            {
+                // Logged where the operation is applied, so every node records the same refusal.
+                _logger.LogWarning("refused a change by node {Writer}: {Reason} ({Error})", writer, reason, plan.Error);
+            }
+
             if (plan.Error != CfsError.None || plan.Changes.IsEmpty)
             {
                 return plan.Error;

@@ -20,12 +20,6 @@ internal sealed class SqliteTreeStore : IDisposable
 
     public static SqliteTreeStore Open(string path)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null)
-        {
-            Directory.CreateDirectory(directory);
-        }
-
         // Pooling off: Dispose must really close the file (tests and restarts reopen it at once).
         var builder = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, Mode = SqliteOpenMode.ReadWriteCreate };
         var connection = new SqliteConnection(builder.ToString());

@@ -10,9 +10,14 @@ internal readonly record struct GuestConfigPath(string Node, string Type, uint G
 {
     public static readonly string[] GuestTypes = ["qemu-server", "lxc"];
 
+    public const string NodesDirectory = "nodes";
+
+    /// <summary>Path components of a config: nodes, the node, the guest type, the file.</summary>
+    public const int Depth = 4;
+
     public static GuestConfigPath? TryParse(IReadOnlyList<string> components)
     {
-        if (components.Count != 4 || components[0] != "nodes" || Array.IndexOf(GuestTypes, components[2]) < 0)
+        if (components.Count != Depth || components[0] != NodesDirectory || Array.IndexOf(GuestTypes, components[2]) < 0)
         {
             return null;
         }

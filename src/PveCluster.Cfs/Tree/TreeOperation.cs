@@ -45,8 +45,12 @@ internal sealed record SetModificationTimeOperation(string Path, long MTime) : T
     public override OperationPlan Plan(TreePlanner planner) => planner.SetModificationTime(Path, MTime);
 }
 
-/// <summary>The outcome of planning: an error (nothing changes) or the changes to persist and apply.</summary>
-internal readonly record struct OperationPlan(CfsError Error, TreeChangeSet Changes)
+/// <summary>
+/// The outcome of planning: an error (nothing changes) or the changes to persist and apply.
+/// <paramref name="Reason"/> explains a refusal an administrator should see in the log (a rule of
+/// the cluster, not a plain POSIX error such as a missing file).
+/// </summary>
+internal readonly record struct OperationPlan(CfsError Error, TreeChangeSet Changes, string? Reason = null)
 {
-    public static OperationPlan Fail(CfsError error) => new(error, TreeChangeSet.Empty);
+    public static OperationPlan Fail(CfsError error, string? reason = null) => new(error, TreeChangeSet.Empty, reason);
 }

@@ -22,9 +22,10 @@ internal sealed class TreePlanner(TreeState state, TreeLimits limits, uint write
             return OperationPlan.Fail(CfsError.Exists);
         }
 
-        if (kind == EntryKind.File && GuestConfigPath.TryParse(components) is { } guest && GuestIdTaken(guest, ignoreInode: null))
+        if (kind == EntryKind.File && GuestConfigPath.TryParse(components) is { } guest
+            && new GuestIdUniqueness(state).ConflictOfCreate(guest, path) is { } conflict)
         {
-            return OperationPlan.Fail(CfsError.Exists);
+            return OperationPlan.Fail(CfsError.Exists, $"cannot create {path}: {conflict}");
         }
 
         if (state.Count >= limits.MaxInodes)
@@ -142,10 +143,9 @@ internal sealed class TreePlanner(TreeState state, TreeLimits limits, uint write
             return OperationPlan.Fail(replaceError);
         }
 
-        if (source.Kind == EntryKind.File && GuestConfigPath.TryParse(toComponents) is { } guest
-            && GuestIdTaken(guest, ignoreInode: source.Inode, allowOwnSlot: existing?.Inode))
+        if (new GuestIdUniqueness(state).ConflictOfRename(source, toComponents, existing) is { } conflict)
         {
-            return OperationPlan.Fail(CfsError.Exists);
+            return OperationPlan.Fail(CfsError.Exists, $"cannot rename {from} to {to}: {conflict}");
         }
 
         var version = NextVersion;
@@ -193,31 +193,6 @@ internal sealed class TreePlanner(TreeState state, TreeLimits limits, uint write
     {
         var root = state.Root with { Version = version, Writer = writer, MTime = timestamp };
         return new OperationPlan(CfsError.None, new TreeChangeSet([.. upserted, root], removed, paths));
-    }
-
-    /// <summary>True when another guest config with the same id exists anywhere (the own slot may be overwritten).</summary>
-    private bool GuestIdTaken(GuestConfigPath guest, ulong? ignoreInode, ulong? allowOwnSlot = null)
-    {
-        if (state.Resolve(["nodes"]) is not { Kind: EntryKind.Directory } nodes)
-        {
-            return false;
-        }
-
-        var fileName = guest.GuestId + ".conf";
-        foreach (var node in state.Children(nodes.Inode).Where(n => n.Kind == EntryKind.Directory))
-        {
-            foreach (var type in GuestConfigPath.GuestTypes)
-            {
-                if (state.Child(node.Inode, type) is { Kind: EntryKind.Directory } typeDir
-                    && state.Child(typeDir.Inode, fileName) is { } other
-                    && other.Inode != ignoreInode && other.Inode != allowOwnSlot)
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
     }
 
     private CfsError Resolve(string path, out string[] components, out EntryData entry)

@@ -11,17 +11,14 @@ internal static class AtomicFile
         Write(path, System.Text.Encoding.UTF8.GetBytes(content), mode);
 
     /// <summary>
-    /// The mode is best effort: pmxcfs fixes modes by path (everything under priv/ is private) and
-    /// refuses chmod to anything else, so a refused chmod is not an error.
+    /// The file is created with <paramref name="mode"/> (narrowed by the umask). Below /etc/pve pmxcfs
+    /// decides modes by path (everything under priv/ is private) and ignores the requested one.
     /// </summary>
     public static void Write(string path, byte[] content, UnixFileMode mode)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temporary = $"{path}.new.{Environment.ProcessId}";
+        var temporary = WriteTemporary(path, content, mode);
         try
         {
-            File.WriteAllBytes(temporary, content);
-            TrySetMode(temporary, mode);
             File.Move(temporary, path, overwrite: true);
         }
         catch
@@ -34,10 +31,7 @@ internal static class AtomicFile
     /// <summary>Writes only when <paramref name="path"/> does not exist yet; false when it did.</summary>
     public static bool WriteNew(string path, byte[] content, UnixFileMode mode)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temporary = $"{path}.new.{Environment.ProcessId}";
-        File.WriteAllBytes(temporary, content);
-        TrySetMode(temporary, mode);
+        var temporary = WriteTemporary(path, content, mode);
         try
         {
             File.Move(temporary, path, overwrite: false);
@@ -50,15 +44,32 @@ internal static class AtomicFile
         }
     }
 
-    private static void TrySetMode(string path, UnixFileMode mode)
+    /// <summary>
+    /// Writes the content to a fresh temporary file that has <paramref name="mode"/> from its creation (a key is never
+    /// readable by others, not even between the write and a chmod). A stale temporary of an earlier, killed run is
+    /// removed first, so the file is really new and its mode is the one asked for.
+    /// </summary>
+    private static string WriteTemporary(string path, byte[] content, UnixFileMode mode)
     {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var temporary = $"{path}.new.{Environment.ProcessId}";
+        File.Delete(temporary);
         try
         {
-            File.SetUnixFileMode(path, mode);
+            using var stream = new FileStream(temporary, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = mode,
+            });
+            stream.Write(content);
         }
-        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+        catch
         {
-            // pmxcfs: the mode follows from the path.
+            File.Delete(temporary);
+            throw;
         }
+
+        return temporary;
     }
 }

@@ -18,7 +18,7 @@ public sealed class AddNodePlan : Plan
         Quorum = quorum;
     }
 
-    /// <summary>The new corosync.conf (node added, two_node recomputed, config_version bumped).</summary>
+    /// <summary>The new corosync.conf (node added, two_node removed, config_version bumped).</summary>
     public CorosyncConfig? NewConfig { get; }
 
     /// <summary>The text to write to /etc/pve/corosync.conf and return to the joining node.</summary>

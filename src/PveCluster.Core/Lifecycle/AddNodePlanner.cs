@@ -56,7 +56,7 @@ public static class AddNodePlanner
         {
             quorum = QuorumChange.Between(QuorumModel.From(config), QuorumModel.From(newConfig));
             AddSteps(request, config, newConfig, existing is not null, addresses, nodeId, votes, plan);
-            QdeviceRules.AddQuorumNotes(quorum, newConfig, plan);
+            QdeviceRules.AddQuorumNotes(quorum, config, newConfig, plan);
             if (votes == 0)
             {
                 plan.Warning($"node '{request.NodeName}' gets 0 votes: it takes part in the cluster but never counts toward quorum");
@@ -181,7 +181,6 @@ public static class AddNodePlanner
         {
             var edited = replace ? CorosyncConfEditor.RemoveNode(config, name) : config;
             edited = CorosyncConfEditor.AddNode(edited, name, addresses, votes, nodeId);
-            edited = CorosyncConfEditor.RecomputeTwoNode(edited);
             return CorosyncConfEditor.BumpConfigVersion(edited);
         }
         catch (CorosyncConfEditException ex)

@@ -21,7 +21,7 @@ public sealed class DeleteNodePlan : Plan
     /// <summary>The node's id, to kill it in corosync (<c>corosync-cfgtool -k</c>).</summary>
     public ulong? NodeId { get; }
 
-    /// <summary>The corosync.conf without the node, two_node recomputed, config_version bumped.</summary>
+    /// <summary>The corosync.conf without the node, two_node removed, config_version bumped.</summary>
     public CorosyncConfig? NewConfig { get; }
 
     /// <summary>The text to write to /etc/pve/corosync.conf.</summary>

@@ -73,7 +73,7 @@ public static class DeleteNodePlanner
             quorum = QuorumChange.Between(QuorumModel.From(config), QuorumModel.From(newConfig));
             ForecastOnlineQuorum(config, nodeId, request.OnlineNodeIds, plan);
             AddSteps(config, newConfig, name, nodeId, plan);
-            QdeviceRules.AddQuorumNotes(quorum, newConfig, plan);
+            QdeviceRules.AddQuorumNotes(quorum, config, newConfig, plan);
             AddFollowUps(name, plan);
         }
 
@@ -90,7 +90,6 @@ public static class DeleteNodePlanner
         try
         {
             var edited = CorosyncConfEditor.RemoveNode(config, name);
-            edited = CorosyncConfEditor.RecomputeTwoNode(edited);
             return CorosyncConfEditor.BumpConfigVersion(edited);
         }
         catch (CorosyncConfEditException ex)

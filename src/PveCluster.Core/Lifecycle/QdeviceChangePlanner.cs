@@ -82,12 +82,11 @@ public static class QdeviceChangePlanner
         if (newConfig is not null)
         {
             quorum = QuorumChange.Between(QuorumModel.From(config), QuorumModel.From(newConfig));
-            plan.Step($"write /etc/pve/corosync.conf ({ExistingConfigCheck.VersionChange(config, newConfig)}) without the quorum device"
-                + (newConfig.Quorum?.TwoNode == true ? "; two_node is set again for the two nodes" : ""));
+            plan.Step($"write /etc/pve/corosync.conf ({ExistingConfigCheck.VersionChange(config, newConfig)}) without the quorum device");
             plan.Step("remove /etc/corosync/qdevice (the QDevice certificates) on every node");
             plan.Step("stop and disable corosync-qdevice on every node");
             plan.Step("reload the configuration cluster-wide (corosync-cfgtool -R)");
-            QdeviceRules.AddQuorumNotes(quorum, newConfig, plan);
+            QdeviceRules.AddQuorumNotes(quorum, config, newConfig, plan);
         }
 
         return new QdeviceChangePlan(title, plan, newConfig, null, quorum);

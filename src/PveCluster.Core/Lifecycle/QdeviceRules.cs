@@ -1,5 +1,4 @@
 using PveCluster.Core.CorosyncConf;
-using PveCluster.Core.Quorum;
 
 namespace PveCluster.Core.Lifecycle;
 
@@ -16,18 +15,25 @@ internal static class QdeviceRules
         + "count, N-1 with lms for an odd one). Remove it first (pvecm qdevice remove), then "
         + $"{action}, and set the QDevice up again once the cluster has an even node count";
 
-    public static void AddQuorumNotes(QuorumChange change, CorosyncConfig after, PlanBuilder plan)
+    /// <summary>Shown whenever an edit removes <c>two_node: 1</c> that an older version wrote.</summary>
+    public const string TwoNodeRemoved =
+        "two_node: 1 is removed: with it both halves of a split two-node cluster stay quorate and both accept writes to "
+        + "/etc/pve (Proxmox never sets it)";
+
+    /// <summary>The quorum figures, the removal of a stale two_node, and what two nodes without a QDevice mean.</summary>
+    public static void AddQuorumNotes(QuorumChange change, CorosyncConfig before, CorosyncConfig after, PlanBuilder plan)
     {
         plan.Note($"quorum: {change.Describe()}");
-        if (change.After.Flags.HasFlag(VotequorumFlags.TwoNode) || (after.Quorum?.TwoNode ?? false))
+        if ((before.Quorum?.TwoNode ?? false) && !(after.Quorum?.TwoNode ?? false))
+        {
+            plan.Note(TwoNodeRemoved);
+        }
+
+        if (change.After.MemberCount == 2 && after.Quorum?.Device is null)
         {
             plan.Note(
-                "two nodes: two_node is set, so either node alone stays quorate; after a cold start both must have been seen "
-                + "once (wait_for_all). A QDevice is the recommended way to make a two-node cluster highly available");
-        }
-        else if (change.Before.MemberCount == 2 && change.After.MemberCount != 2 && after.Quorum?.Device is null)
-        {
-            plan.Note("two_node is no longer needed and is removed");
+                "two nodes without a QDevice: quorum needs both, so when either node is down or the two cannot reach each "
+                + "other, /etc/pve is read-only on both. A QDevice (an external vote) lets one node carry on alone");
         }
 
         if (change.After.MemberCount > change.Before.MemberCount && change.ToleratedFailuresAfter == change.ToleratedFailuresBefore

@@ -105,7 +105,7 @@ public static class QuorumForecast
                 $"after the removal the online nodes have {after.TotalVotes} votes but need {after.Quorum}: the cluster loses quorum");
         }
 
-        if (newConfig.Nodes.Count == 2 && newConfig.Qdevice is null && !newConfig.TwoNode)
+        if (newConfig.Nodes.Count == 2 && newConfig.Qdevice is null)
         {
             warnings.Add("two nodes remain: losing either one costs quorum; consider adding a QDevice");
         }

@@ -17,7 +17,7 @@ internal static class UpDownCommands
         var links = new Option<int>("--links") { Description = "knet links per node (1 or 2)", DefaultValueFactory = _ => 1 };
         var prio = new Option<string?>("--prio") { Description = "knet_link_priority per link, e.g. 20,15 (knet uses the HIGHEST number)" };
         var token = new Option<int?>("--token") { Description = "totem token timeout in ms (corosync default 3000)" };
-        var twoNode = new Option<int?>("--two-node") { Description = "quorum.two_node 0|1 (default: 1 exactly for 2 nodes)" };
+        var twoNode = new Option<int?>("--two-node") { Description = "quorum.two_node 0|1 (default: not written, as pvecm does; 1 lets both halves of a split 2-node cluster stay quorate)" };
         var cluster = new Option<string>("--cluster") { Description = "cluster_name", DefaultValueFactory = _ => "labcluster" };
         var noStart = new Option<bool>("--no-start") { Description = "Create namespaces and config but start no daemon" };
         var standalone = new Option<bool>("--standalone", "--no-cluster")

@@ -48,7 +48,17 @@ public sealed class NodeIdentity
     private async Task WriteShadowAsync(string target, string hash, CancellationToken cancellationToken)
     {
         var content = await File.ReadAllTextAsync(HostShadow, cancellationToken).ConfigureAwait(false);
-        await File.WriteAllTextAsync(target, ShadowFile.WithPassword(content, "root", hash), cancellationToken).ConfigureAwait(false);
+        // 0640 from creation: the file carries root's password hash and must never be world-readable, not even briefly.
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (OperatingSystem.IsLinux())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
+        }
+        await using (var stream = new FileStream(target, options))
+        {
+            await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(ShadowFile.WithPassword(content, "root", hash)), cancellationToken)
+                .ConfigureAwait(false);
+        }
         if (OperatingSystem.IsLinux())
         {
             File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);

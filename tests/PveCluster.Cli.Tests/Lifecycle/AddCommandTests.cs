@@ -57,6 +57,25 @@ public sealed class AddCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_backup_of_a_world_readable_local_database_and_its_side_files_is_0600()
+    {
+        const UnixFileMode WorldReadable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        var database = Node.Paths.ConfigDb;
+        File.WriteAllText(database + "-wal", "wal");
+        File.WriteAllText(database + "-shm", "shm");
+        foreach (var file in new[] { database, database + "-wal", database + "-shm" })
+        {
+            File.SetUnixFileMode(file, WorldReadable);
+        }
+
+        Assert.True(Join() == 0, Node.Out.ToString() + Node.Error);
+
+        var backups = Directory.GetFiles(Node.Paths.LibDir, "config.db.bak-*");
+        Assert.Equal(3, backups.Length);
+        Assert.All(backups, backup => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(backup)));
+    }
+
+    [Fact]
     public void A_running_api_is_restarted_unless_the_join_runs_inside_it()
     {
         Node.Services.Active.Add(Services.ClusterService.Api);

@@ -68,34 +68,41 @@ public class EditorTests
     }
 
     [Fact]
-    public void Two_node_follows_the_node_count()
+    public void No_edit_writes_two_node_whatever_the_node_count()
     {
+        // With two_node: 1 votequorum gives two nodes a quorum of 1: after a split both halves stay quorate.
         var two = CorosyncConfEditor.RemoveNode(TestConfigs.Three(), "gamma");
-        Assert.True(two.Quorum!.TwoNode);
+        Assert.Null(two.Quorum!.TwoNode);
+        Assert.DoesNotContain("two_node", two.Write(), StringComparison.Ordinal);
         Assert.Empty(CorosyncConfValidator.Validate(two));
 
         var three = CorosyncConfEditor.AddNode(two, "gamma2", new Dictionary<int, string> { [0] = "10.0.0.30" });
         Assert.Null(three.Quorum!.TwoNode);
-        Assert.Empty(CorosyncConfValidator.Validate(three));
+        var backToTwo = CorosyncConfEditor.RemoveNode(three, "gamma2");
+        Assert.Null(backToTwo.Quorum!.TwoNode);
 
         var one = CorosyncConfEditor.RemoveNode(two, "alpha");
         Assert.Null(one.Quorum!.TwoNode);
         Assert.Contains("last node", Refused(() => CorosyncConfEditor.RemoveNode(one, "beta")).Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Recompute_two_node_fixes_a_stale_flag()
+    [Theory]
+    [InlineData("gamma")]
+    [InlineData(null)]
+    public void An_edit_of_a_config_with_two_node_removes_it(string? removedNode)
     {
-        var stale = TestConfigs.ThreeWith("provider: corosync_votequorum", "provider: corosync_votequorum\n  two_node: 1");
+        var withFlag = TestConfigs.ThreeWith("provider: corosync_votequorum", "provider: corosync_votequorum\n  two_node: 1");
+        var two = removedNode is null ? withFlag : CorosyncConfEditor.RemoveNode(withFlag, removedNode);
 
-        var fixedConfig = CorosyncConfEditor.RecomputeTwoNode(stale);
+        var edited = removedNode is null ? CorosyncConfEditor.RemoveTwoNode(two) : two;
 
-        Assert.NotEmpty(TestConfigs.Errors(stale));
-        Assert.Empty(CorosyncConfValidator.Validate(fixedConfig));
+        Assert.Null(edited.Quorum!.TwoNode);
+        Assert.DoesNotContain("two_node", edited.Write(), StringComparison.Ordinal);
+        Assert.Empty(CorosyncConfValidator.Validate(edited));
     }
 
     [Fact]
-    public void Quorum_device_replaces_two_node_and_clearing_restores_it()
+    public void Quorum_device_replaces_two_node_and_clearing_it_does_not_bring_two_node_back()
     {
         var two = CorosyncConfEditor.RemoveNode(TestConfigs.Three(), "gamma");
 
@@ -111,7 +118,7 @@ public class EditorTests
 
         var cleared = CorosyncConfEditor.ClearQuorumDevice(withDevice);
         Assert.Null(cleared.Quorum!.Device);
-        Assert.True(cleared.Quorum.TwoNode);
+        Assert.Null(cleared.Quorum.TwoNode);
         Assert.Contains("No quorum device", Refused(() => CorosyncConfEditor.ClearQuorumDevice(cleared)).Message, StringComparison.Ordinal);
     }
 

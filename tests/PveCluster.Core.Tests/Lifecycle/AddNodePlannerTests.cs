@@ -142,17 +142,29 @@ public class AddNodePlannerTests
     }
 
     [Fact]
-    public void Second_node_gets_two_node_and_third_node_drops_it()
+    public void A_second_node_does_not_get_two_node_and_the_plan_says_both_are_needed_for_quorum()
     {
         var two = AddNodePlanner.Plan(Request(Cluster(1), links: [Link(0, "10.0.0.2")]));
-        Assert.True(two.NewConfig!.Quorum!.TwoNode);
-        Assert.Contains(two.Notes, n => n.StartsWith("two nodes: two_node is set", StringComparison.Ordinal));
 
-        var three = AddNodePlanner.Plan(Request(two.NewConfig, name: "n3", links: [Link(0, "10.0.0.3")]));
-        Assert.Null(three.NewConfig!.Quorum!.TwoNode);
-        Assert.Contains("two_node is no longer needed and is removed", three.Notes);
+        Assert.True(two.CanProceed, two.Explain());
+        Assert.Null(two.NewConfig!.Quorum!.TwoNode);
+        Assert.DoesNotContain("two_node", two.CorosyncConf, StringComparison.Ordinal);
+        Assert.Contains("quorum: nodes 1 -> 2, expected votes 1 -> 2, quorum 1 -> 2, tolerated node failures 0 -> 0", two.Notes);
+        Assert.Contains(two.Notes, n => n.StartsWith("two nodes without a QDevice: quorum needs both", StringComparison.Ordinal));
+        Assert.DoesNotContain(two.Notes, n => n.StartsWith("two_node: 1 is removed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Adding_to_a_config_with_two_node_removes_it_and_the_plan_says_so()
+    {
+        var plan = AddNodePlanner.Plan(Request(WithTwoNode(Cluster(2)), name: "n3", links: [Link(0, "10.0.0.3")]));
+
+        Assert.True(plan.CanProceed, plan.Explain());
+        Assert.Null(plan.NewConfig!.Quorum!.TwoNode);
+        Assert.DoesNotContain("two_node", plan.CorosyncConf, StringComparison.Ordinal);
+        Assert.Contains(plan.Notes, n => n.StartsWith("two_node: 1 is removed: with it both halves of a split two-node cluster stay quorate", StringComparison.Ordinal));
         Assert.Contains("quorum: nodes 2 -> 3, expected votes 2 -> 3, quorum 1 (two_node) -> 2, tolerated node failures 1 -> 1",
-            three.Notes);
+            plan.Notes);
     }
 
     [Fact]

@@ -86,13 +86,25 @@ public class DeleteNodePlannerTests
     }
 
     [Fact]
-    public void Going_from_three_to_two_nodes_sets_two_node()
+    public void Going_from_three_to_two_nodes_does_not_set_two_node()
     {
         var plan = DeleteNodePlanner.Plan(Request(Cluster(3), node: "n3", online: [1, 2]));
 
-        Assert.True(plan.NewConfig!.Quorum!.TwoNode);
-        Assert.Contains("quorum: nodes 3 -> 2, expected votes 3 -> 2, quorum 2 -> 1 (two_node), tolerated node failures 1 -> 1",
-            plan.Notes);
+        Assert.Null(plan.NewConfig!.Quorum!.TwoNode);
+        Assert.DoesNotContain("two_node", plan.NewConfig.Write(), StringComparison.Ordinal);
+        Assert.Contains("quorum: nodes 3 -> 2, expected votes 3 -> 2, quorum 2 -> 2, tolerated node failures 1 -> 0", plan.Notes);
+        Assert.Contains(plan.Notes, n => n.StartsWith("two nodes without a QDevice: quorum needs both", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Deleting_from_a_config_with_two_node_removes_it_and_the_plan_says_so()
+    {
+        // An older version wrote two_node: 1 for two nodes; the next edit of that config drops it.
+        var plan = DeleteNodePlanner.Plan(Request(WithTwoNode(Cluster(2)), node: "n2", online: [1]));
+
+        Assert.True(plan.CanProceed, plan.Explain());
+        Assert.Null(plan.NewConfig!.Quorum!.TwoNode);
+        Assert.Contains(plan.Notes, n => n.StartsWith("two_node: 1 is removed: with it both halves of a split two-node cluster stay quorate", StringComparison.Ordinal));
     }
 
     [Fact]

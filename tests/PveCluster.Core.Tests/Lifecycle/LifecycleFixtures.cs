@@ -72,6 +72,14 @@ internal static class LifecycleFixtures
         return config;
     }
 
+    /// <summary>The config with <c>two_node: 1</c>, as older versions of the planners wrote it for two nodes.</summary>
+    public static CorosyncConfig WithTwoNode(CorosyncConfig config)
+    {
+        var copy = config.Clone();
+        copy.Quorum!.TwoNode = true;
+        return copy;
+    }
+
     public static CorosyncConfig WithQdevice(CorosyncConfig config) =>
         CorosyncConfEditor.SetQuorumDevice(config, new QuorumDeviceSettings("192.0.2.50"));
 

@@ -26,7 +26,7 @@ public class QdeviceChangePlannerTests
         // The admin guide's status after setup: expected votes 3, quorum 2.
         Assert.Equal(3, plan.Quorum!.After.ExpectedVotes);
         Assert.Equal(2, plan.Quorum.After.Quorum);
-        Assert.Contains(plan.Steps, s => s.Contains("two_node is removed", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan.Steps, s => s.Contains("two_node", StringComparison.Ordinal));
         Assert.True(CorosyncConfValidator.IsValid(CorosyncConfValidator.Validate(plan.NewConfig)));
     }
 
@@ -79,15 +79,15 @@ public class QdeviceChangePlannerTests
     }
 
     [Fact]
-    public void Removal_restores_two_node_and_explains_the_quorum_change()
+    public void Removal_does_not_bring_back_two_node_and_explains_the_quorum_change()
     {
         var plan = QdeviceChangePlanner.PlanRemoval(new QdeviceRemovalRequest(WithQdevice(Cluster(2)), [1, 2]));
 
         Assert.True(plan.CanProceed, plan.Explain());
         Assert.Null(plan.NewConfig!.Quorum!.Device);
-        Assert.True(plan.NewConfig.Quorum.TwoNode);
-        Assert.Contains("quorum: nodes 2 -> 2, expected votes 3 -> 2, quorum 2 -> 1 (two_node), tolerated node failures 1 -> 1",
-            plan.Notes);
+        Assert.Null(plan.NewConfig.Quorum.TwoNode);
+        Assert.Contains("quorum: nodes 2 -> 2, expected votes 3 -> 2, quorum 2 -> 2, tolerated node failures 1 -> 0", plan.Notes);
+        Assert.Contains(plan.Notes, n => n.StartsWith("two nodes without a QDevice: quorum needs both", StringComparison.Ordinal));
         Assert.Contains("stop and disable corosync-qdevice on every node", plan.Steps);
     }
 

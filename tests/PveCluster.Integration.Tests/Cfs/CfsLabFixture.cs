@@ -5,14 +5,25 @@ namespace PveCluster.Integration.Tests.Cfs;
 
 /// <summary>
 /// Three nodes of real corosync (token 1000) with our pmxcfs spawned on every node and the cluster
-/// corosync.conf in the tree. One lab per test class; every test leaves all three nodes serving.
+/// corosync.conf in the tree. One lab per test class; every test leaves all nodes serving.
 /// </summary>
-public sealed class CfsLabFixture : IAsyncLifetime
+public class CfsLabFixture : IAsyncLifetime
 {
-    private readonly CorosyncLab _corosync = new();
+    private readonly CorosyncLab _corosync;
     private LabCluster? _lab;
     private PmxcfsCluster? _cluster;
     private bool _disposed;
+
+    public CfsLabFixture()
+        : this(3)
+    {
+    }
+
+    /// <summary>A lab of <paramref name="nodeCount"/> nodes; its corosync.conf is written by our editor, as pvecm's is.</summary>
+    protected CfsLabFixture(int nodeCount)
+    {
+        _corosync = new CorosyncLab(nodeCount);
+    }
 
     public PmxcfsCluster Cluster => _cluster ?? throw new InvalidOperationException("no pmxcfs cluster: lab setup failed or was skipped");
 
@@ -63,8 +74,8 @@ public sealed class CfsLabFixture : IAsyncLifetime
     }
 
     /// <summary>The corosync-level lab; pmxcfs is spawned by the tests' own code, not as the lab's pve-cluster service.</summary>
-    private sealed class CorosyncLab : LabClusterFixture
+    private sealed class CorosyncLab(int nodeCount) : LabClusterFixture
     {
-        protected override LabOptions Options => new() { NodeCount = 3, TokenMs = FastTokenMs, StartPveServices = false };
+        protected override LabOptions Options => new() { NodeCount = nodeCount, TokenMs = FastTokenMs, StartPveServices = false };
     }
 }

@@ -41,10 +41,10 @@ public sealed class LabOptionsTests
     }
 
     [Fact]
-    public void Two_nodes_get_two_node_unless_told_otherwise()
+    public void Two_nodes_get_no_two_node_like_pvecm_unless_asked_for()
     {
         var addressing = new LabAddressing(7);
-        Assert.True(CorosyncConfig.Parse(LabCorosyncConf.Render(new LabOptions { NodeCount = 2 }, addressing, 1)).Quorum!.TwoNode);
-        Assert.Null(CorosyncConfig.Parse(LabCorosyncConf.Render(new LabOptions { NodeCount = 2, TwoNode = false }, addressing, 1)).Quorum!.TwoNode);
+        Assert.Null(CorosyncConfig.Parse(LabCorosyncConf.Render(new LabOptions { NodeCount = 2 }, addressing, 1)).Quorum!.TwoNode);
+        Assert.True(CorosyncConfig.Parse(LabCorosyncConf.Render(new LabOptions { NodeCount = 2, TwoNode = true }, addressing, 1)).Quorum!.TwoNode);
     }
 }

@@ -32,7 +32,7 @@ public static partial class CorosyncConfEditor
 
     /// <summary>
     /// Adds a node with one address per link. The node must use exactly the links the other nodes
-    /// use. Without <paramref name="nodeId"/> the lowest free id is taken. two_node is recomputed.
+    /// use. Without <paramref name="nodeId"/> the lowest free id is taken. A stale two_node is removed.
     /// Refused while a quorum device is configured: it must be removed first and set up again for an
     /// even node count (as the admin guide says).
     /// </summary>
@@ -73,11 +73,11 @@ public static partial class CorosyncConfEditor
             node.SetLinkAddress(link, address);
         }
 
-        ApplyTwoNodeRule(copy);
+        DropTwoNode(copy);
         return copy;
     }
 
-    /// <summary>Removes the node named <paramref name="name"/> and recomputes two_node.</summary>
+    /// <summary>Removes the node named <paramref name="name"/> (and a stale two_node).</summary>
     public static CorosyncConfig RemoveNode(CorosyncConfig config, string name)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -95,7 +95,7 @@ public static partial class CorosyncConfEditor
             nodelist.Remove(node.Section);
         }
 
-        ApplyTwoNodeRule(copy);
+        DropTwoNode(copy);
         return copy;
     }
 

@@ -70,7 +70,7 @@ public static partial class CorosyncConfEditor
         return copy;
     }
 
-    /// <summary>Removes quorum.device and recomputes two_node.</summary>
+    /// <summary>Removes quorum.device (and a stale two_node, see <see cref="RemoveTwoNode"/>).</summary>
     public static CorosyncConfig ClearQuorumDevice(CorosyncConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -81,15 +81,17 @@ public static partial class CorosyncConfEditor
 
         var copy = config.Clone();
         copy.Quorum!.Section.RemoveSections(QuorumDeviceView.SectionName);
-        ApplyTwoNodeRule(copy);
+        DropTwoNode(copy);
         return copy;
     }
 
     /// <summary>
-    /// Sets <c>two_node: 1</c> for exactly two nodes without a quorum device and removes it otherwise,
-    /// so a 2-node cluster keeps quorum when one node fails (corosync then implies wait_for_all).
+    /// Removes <c>quorum.two_node</c>. Proxmox never writes it, and it must not be there: it sets the
+    /// quorum of two nodes to 1, so after a network split both nodes stay quorate and both accept
+    /// writes to /etc/pve. Every edit removes it, which cleans it out of configurations written
+    /// by older versions. A two-node cluster that must survive the loss of one node needs a QDevice.
     /// </summary>
-    public static CorosyncConfig RecomputeTwoNode(CorosyncConfig config)
+    public static CorosyncConfig RemoveTwoNode(CorosyncConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
         if (config.Quorum is null)
@@ -98,24 +100,9 @@ public static partial class CorosyncConfEditor
         }
 
         var copy = config.Clone();
-        ApplyTwoNodeRule(copy);
+        DropTwoNode(copy);
         return copy;
     }
 
-    private static void ApplyTwoNodeRule(CorosyncConfig config)
-    {
-        if (config.Quorum is not { } quorum)
-        {
-            return;
-        }
-
-        if (config.Nodes.Count == 2 && quorum.Device is null)
-        {
-            quorum.TwoNode = true;
-        }
-        else
-        {
-            quorum.Section.RemoveValues("two_node");
-        }
-    }
+    private static void DropTwoNode(CorosyncConfig config) => config.Quorum?.Section.RemoveValues("two_node");
 }
