@@ -88,18 +88,7 @@ public sealed class PveDirSetup(PveDirectory pveDir, ILogger logger)
             .Distinct(),
     ];
 
-    // Written to a temporary name and renamed, so a reader never sees half a key; pmxcfs supports rename.
-    private static void WritePrivate(string path, string content) => Write(path, content, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    private static void WritePrivate(string path, string content) => PveFileWriter.Write(path, content, PveFileWriter.Private);
 
-    private static void WritePublic(string path, string content) =>
-        Write(path, content, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-
-    private static void Write(string path, string content, UnixFileMode mode)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + ".tmp." + Environment.ProcessId;
-        File.WriteAllText(temporary, content);
-        File.SetUnixFileMode(temporary, mode);
-        File.Move(temporary, path, overwrite: false);
-    }
+    private static void WritePublic(string path, string content) => PveFileWriter.Write(path, content, PveFileWriter.Public);
 }

@@ -1,0 +1,20 @@
+namespace PveCluster.Api.Auth.Keys;
+
+/// <summary>
+/// Checks the key age every few minutes, as Proxmox's pvestatd does, so the key is replaced on time even when
+/// nobody logs in on this node (logins check as well, see <see cref="AuthKeyStore.CreateTicket"/>).
+/// </summary>
+public sealed class TicketKeyRotationService(TicketKeyRotation rotation, TimeProvider time) : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        do
+        {
+            rotation.RotateIfDue();
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+}
