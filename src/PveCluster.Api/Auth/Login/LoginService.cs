@@ -40,7 +40,7 @@ public sealed class LoginService(
             return Issue(user, client, "ticket renewal");
         }
 
-        var started = time.GetTimestamp();
+        var started = FailureTiming.Start();
         using var permit = throttle.Begin(client, user.ToString());
         if (!isTicket && await CheckPasswordAsync(user, password, client, started, cancellationToken).ConfigureAwait(false))
         {
@@ -92,7 +92,7 @@ public sealed class LoginService(
         var result = await pam.AuthenticateAsync(user.Name, password, client.Display, cancellationToken).ConfigureAwait(false);
         if (!result.Success)
         {
-            timing.ObservePamFailure(time.GetElapsedTime(started));
+            timing.ObservePamFailure(started);
         }
 
         return result.Success;
