@@ -69,7 +69,7 @@ public sealed class PamLoginTests(PamLoginTests.Server server) : IClassFixture<P
     }
 
     /// <summary>The server with the test user on its allow list.</summary>
-    public sealed class Server : ApiServerFixture
+    public class Server : ApiServerFixture
     {
         private readonly SystemTestUser? _user = Environment.UserName == "root" ? SystemTestUser.Create() : null;
 

@@ -22,8 +22,18 @@ public static class PveFileWriter
         var temporary = $"{path}.tmp.{Environment.ProcessId}.{Guid.NewGuid():N}";
         try
         {
-            File.WriteAllText(temporary, content);
-            File.SetUnixFileMode(temporary, mode);
+            // The mode is given at creation (no window with a wider mode, and pmxcfs refuses a later chmod: its modes are fixed).
+            using (var stream = new FileStream(temporary, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = mode,
+            }))
+            using (var writer = new StreamWriter(stream))
+            {
+                writer.Write(content);
+            }
+
             if (modified is { } time)
             {
                 File.SetLastWriteTimeUtc(temporary, time.UtcDateTime);

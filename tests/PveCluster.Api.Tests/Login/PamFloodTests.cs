@@ -5,15 +5,39 @@ namespace PveCluster.Api.Tests.Login;
 
 /// <summary>
 /// Real PAM under a wrong-password flood (root only: creates a system user). The flood comes from 40 different
-/// loopback addresses, so per-address throttling does not hide it: only the dedicated PAM threads and the bounded
-/// login queue keep the rest of the API answering.
+/// loopback addresses, so per-address throttling does not hide it.
 /// </summary>
 public sealed class PamFloodTests(PamLoginTests.Server server) : IClassFixture<PamLoginTests.Server>
 {
+    [RootFact]
+    public Task Logged_in_requests_stay_fast_during_a_wrong_password_flood() => PamFlood.RunAsync(server);
+}
+
+/// <summary>
+/// The same flood with throttling relaxed so that every login that fits the queue reaches PAM: only the dedicated
+/// PAM threads and the bounded queue keep the rest of the API answering.
+/// </summary>
+public sealed class PamFloodWithoutThrottlingTests(PamFloodWithoutThrottlingTests.Server server) : IClassFixture<PamFloodWithoutThrottlingTests.Server>
+{
+    [RootFact]
+    public Task Logged_in_requests_stay_fast_while_every_pam_thread_is_busy() => PamFlood.RunAsync(server);
+
+    public sealed class Server : PamLoginTests.Server
+    {
+        protected override Api.Auth.Login.LoginPolicy Login => new()
+        {
+            FreeFailures = 1000,
+            MaxInFlightPerUser = 1000,
+            MaxInFlightPerAddress = 1000,
+        };
+    }
+}
+
+internal static class PamFlood
+{
     private const int Attackers = 40;
 
-    [RootFact]
-    public async Task Logged_in_requests_stay_fast_during_a_wrong_password_flood()
+    public static async Task RunAsync(PamLoginTests.Server server)
     {
         var user = server.RequireUser();
         using var admin = server.Client(server.Ticket());

@@ -50,7 +50,7 @@ public sealed class TicketKeyRotation(PveDirectory pveDir, TimeProvider time, IL
                 Unlock();
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException or FormatException)
         {
             logger.LogWarning("ticket key rotation failed, the current key stays in use: {Problem}", e.Message);
             return false;
@@ -111,8 +111,17 @@ public sealed class TicketKeyRotation(PveDirectory pveDir, TimeProvider time, IL
         {
             if (Libc.mkdir(LockPath, 0b111_000_000) == 0)
             {
-                // Dated with our clock, so the stale check below compares times of one clock.
-                Directory.SetLastWriteTimeUtc(LockPath, time.GetUtcNow().UtcDateTime);
+                try
+                {
+                    // Dated with our clock, so the stale check below compares times of one clock.
+                    Directory.SetLastWriteTimeUtc(LockPath, time.GetUtcNow().UtcDateTime);
+                }
+                catch
+                {
+                    Unlock();
+                    throw;
+                }
+
                 return true;
             }
 

@@ -10,6 +10,8 @@ public sealed class TicketKeyRotationService(TicketKeyRotation rotation, TimePro
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Off the start-up path: a rotation generates an RSA key.
+        await Task.Yield();
         using var timer = new PeriodicTimer(Interval, time);
         do
         {

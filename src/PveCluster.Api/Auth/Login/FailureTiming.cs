@@ -30,13 +30,13 @@ public sealed class FailureTiming(LoginPolicy policy)
         }
     }
 
-    /// <summary>When a login attempt starts; pass it to <see cref="ObservePamFailure"/> and <see cref="PadAsync"/>.</summary>
+    /// <summary>When a login attempt starts; pass it to <see cref="PadAsync"/>.</summary>
     public static long Start() => Clock.GetTimestamp();
 
-    /// <summary>Records how long a PAM call that failed took.</summary>
-    public void ObservePamFailure(long started)
+    /// <summary>Records how long a PAM call that failed took (the call alone: a queue wait is no part of PAM's delay).</summary>
+    public void ObservePamFailure(TimeSpan duration)
     {
-        var clamped = Math.Clamp(Clock.GetElapsedTime(started).Ticks, MinObserved.Ticks, MaxObserved.Ticks);
+        var clamped = Math.Clamp(duration.Ticks, MinObserved.Ticks, MaxObserved.Ticks);
         lock (_lock)
         {
             _averageTicks = ((1 - Weight) * _averageTicks) + (Weight * clamped);

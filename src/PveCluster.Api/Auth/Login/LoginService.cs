@@ -42,7 +42,7 @@ public sealed class LoginService(
 
         var started = FailureTiming.Start();
         using var permit = throttle.Begin(client, user.ToString());
-        if (!isTicket && await CheckPasswordAsync(user, password, client, started, cancellationToken).ConfigureAwait(false))
+        if (!isTicket && await CheckPasswordAsync(user, password, client, cancellationToken).ConfigureAwait(false))
         {
             permit.Succeeded();
             return Issue(user, client, "password");
@@ -80,7 +80,7 @@ public sealed class LoginService(
         return check.IsValid && check.User == user && options.AllowedUsers.Contains(user);
     }
 
-    private async Task<bool> CheckPasswordAsync(UserId user, string password, ClientAddress client, long started, CancellationToken cancellationToken)
+    private async Task<bool> CheckPasswordAsync(UserId user, string password, ClientAddress client, CancellationToken cancellationToken)
     {
         // Without ACLs only the configured administrators may log in; anyone else fails exactly like a wrong password,
         // without PAM ever seeing the password.
@@ -89,10 +89,10 @@ public sealed class LoginService(
             return false;
         }
 
-        var result = await pam.AuthenticateAsync(user.Name, password, client.Display, cancellationToken).ConfigureAwait(false);
+        var (result, duration) = await pam.AuthenticateAsync(user.Name, password, client.Display, cancellationToken).ConfigureAwait(false);
         if (!result.Success)
         {
-            timing.ObservePamFailure(started);
+            timing.ObservePamFailure(duration);
         }
 
         return result.Success;

@@ -33,8 +33,9 @@ public sealed class PamWorkerPool : IDisposable
         }
     }
 
+    /// <summary>The PAM outcome and how long the PAM call itself took (without the wait in the queue).</summary>
     /// <exception cref="ApiException">503 when the queue is full.</exception>
-    public Task<PamResult> AuthenticateAsync(string user, string password, string? remoteHost, CancellationToken cancellationToken)
+    public Task<(PamResult Result, TimeSpan Duration)> AuthenticateAsync(string user, string password, string? remoteHost, CancellationToken cancellationToken)
     {
         var job = new Job(user, password, remoteHost, cancellationToken);
         if (!_queue.TryAdd(job))
@@ -72,7 +73,9 @@ public sealed class PamWorkerPool : IDisposable
 
             try
             {
-                job.Result.TrySetResult(_pam.Authenticate(job.User, job.Password, job.RemoteHost));
+                var started = TimeProvider.System.GetTimestamp();
+                var result = _pam.Authenticate(job.User, job.Password, job.RemoteHost);
+                job.Result.TrySetResult((result, TimeProvider.System.GetElapsedTime(started)));
             }
             catch (Exception e) when (e is InvalidOperationException or DllNotFoundException or EntryPointNotFoundException)
             {
@@ -84,6 +87,6 @@ public sealed class PamWorkerPool : IDisposable
 
     private sealed record Job(string User, string Password, string? RemoteHost, CancellationToken Cancellation)
     {
-        public TaskCompletionSource<PamResult> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<(PamResult, TimeSpan)> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
