@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using PveCluster.Api.Auth;
-using PveCluster.Api.Auth.Keys;
-using PveCluster.Api.Auth.Login;
 using PveCluster.Api.Cluster;
 using PveCluster.Api.Endpoints;
 using PveCluster.Api.Envelope;
@@ -37,25 +37,16 @@ public static class ApiServer
             // HTTP/1.1 only, like pveproxy: HTTP/2 would add per-connection streams and header tables to bound.
             kestrel.Listen(options.Listen, options.Port, listen =>
             {
-                listen.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http1;
+                listen.Protocols = HttpProtocols.Http1;
                 listen.UseHttps(certificate);
             });
         });
-        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => KestrelLimits.Apply(form, options.Limits));
+        builder.Services.Configure<FormOptions>(form => KestrelLimits.Apply(form, options.Limits));
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(pveDir);
         builder.Services.AddSingleton(time ?? TimeProvider.System);
-        builder.Services.AddSingleton<TicketKeyRotation>();
-        builder.Services.AddSingleton<AuthKeyStore>();
-        builder.Services.AddHostedService<TicketKeyRotationService>();
-        builder.Services.AddSingleton(services =>
-            new PamAuthenticator(options.PamService, services.GetRequiredService<ILogger<PamAuthenticator>>()));
-        builder.Services.AddSingleton(options.Login);
-        builder.Services.AddSingleton<PamWorkerPool>();
-        builder.Services.AddSingleton<LoginThrottle>();
-        builder.Services.AddSingleton<FailureTiming>();
-        builder.Services.AddSingleton<LoginService>();
+        builder.Services.AddApiAuthentication(options);
         builder.Services.AddSingleton<CorosyncConfReader>();
         builder.Services.AddSingleton<MembersReader>();
         builder.Services.AddSingleton<NodeAddressResolver>();
