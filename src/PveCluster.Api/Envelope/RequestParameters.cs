@@ -179,17 +179,25 @@ public static class RequestParameters
 
             var pairs = new List<KeyValuePair<string, string?>>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var property in document.RootElement.EnumerateObject())
+            try
             {
-                var value = property.Value.ValueKind switch
+                foreach (var property in document.RootElement.EnumerateObject())
                 {
-                    JsonValueKind.String => property.Value.GetString()!,
-                    JsonValueKind.True => "1",
-                    JsonValueKind.False => "0",
-                    JsonValueKind.Number => property.Value.GetRawText(),
-                    _ => throw ApiException.BadParameter(Printable(property.Name), "expected a string, number or boolean"),
-                };
-                pairs.Add(new(property.Name, seen.Add(property.Name) ? value : null));
+                    var value = property.Value.ValueKind switch
+                    {
+                        JsonValueKind.String => property.Value.GetString()!,
+                        JsonValueKind.True => "1",
+                        JsonValueKind.False => "0",
+                        JsonValueKind.Number => property.Value.GetRawText(),
+                        _ => throw ApiException.BadParameter(Printable(property.Name), "expected a string, number or boolean"),
+                    };
+                    pairs.Add(new(property.Name, seen.Add(property.Name) ? value : null));
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // JsonDocument checks UTF-8 only when a name or string is read.
+                throw new ApiException(StatusCodes.Status400BadRequest, "invalid JSON body: a name or string is not valid UTF-8");
             }
 
             return pairs;

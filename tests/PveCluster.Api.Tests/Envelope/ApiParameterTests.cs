@@ -93,6 +93,19 @@ public sealed class ApiParameterTests(ApiServerFixture server) : IClassFixture<A
         }
     }
 
+    [Theory]
+    [InlineData(new byte[] { (byte)'{', (byte)'"', (byte)'a', (byte)'"', (byte)':', (byte)'"', 0xFF, (byte)'"', (byte)'}' })]
+    [InlineData(new byte[] { (byte)'{', (byte)'"', 0xC3, (byte)'"', (byte)':', (byte)'1', (byte)'}' })]
+    public async Task Json_with_invalid_utf8_is_a_400(byte[] bytes)
+    {
+        using var client = server.RootClient();
+        using var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new("application/json");
+        var (status, body) = await ApiServerFixture.SendAsync(client, new HttpRequestMessage(HttpMethod.Post, "cluster/config") { Content = content });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.StartsWith("invalid JSON body", body["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Body_of_an_unsupported_type_is_a_415()
     {
