@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using PveCluster.Api.Auth.Login;
 using PveCluster.Api.Hosting;
 using PveCluster.Api.PveFiles;
 using PveCluster.Core.Auth;
@@ -35,10 +36,20 @@ public class ApiServerFixture : IAsyncLifetime
 
     protected virtual IReadOnlyList<UserId> AllowedUsers => [UserId.Parse("root@pam")];
 
+    protected virtual ApiLimits Limits => new();
+
+    protected virtual LoginPolicy Login => new();
+
+    protected virtual TimeProvider Time => TimeProvider.System;
+
+    protected virtual TimeSpan KeyAge => TimeSpan.FromHours(3);
+
     public virtual async Task InitializeAsync()
     {
         // 2048-bit CA: the 4096-bit default takes several seconds per key on a small machine and proves nothing more here.
         new PveDirSetup(PveDir, NullLogger.Instance).EnsureAll(NodeName, [IPAddress.Loopback], DateTimeOffset.UtcNow, caKeySize: 2048);
+        // An established cluster key: made hours ago, so tickets "from other nodes" dated in the past fit it.
+        File.SetLastWriteTimeUtc(PveDir.AuthPublicKey, DateTime.UtcNow - KeyAge);
         Ca = CertificatePem.ImportCertificate(await File.ReadAllTextAsync(PveDir.CaCertificate));
         _app = ApiServer.Create(new ApiOptions
         {
@@ -48,7 +59,9 @@ public class ApiServerFixture : IAsyncLifetime
             Node = NodeName,
             TaskDir = TaskDir,
             AllowedUsers = AllowedUsers,
-        }, logging => logging.ClearProviders());
+            Limits = Limits,
+            Login = Login,
+        }, logging => logging.ClearProviders(), Time);
         await _app.StartAsync();
         BaseAddress = new Uri($"https://127.0.0.1:{ApiServer.BoundPort(_app)}/api2/json/");
     }
@@ -66,9 +79,31 @@ public class ApiServerFixture : IAsyncLifetime
     }
 
     /// <summary>A client that trusts only the cluster CA; with a ticket it sends the auth cookie.</summary>
-    public HttpClient Client(string? ticket = null, string? csrfToken = null)
+    /// <param name="ticket">Sent as the auth cookie.</param>
+    /// <param name="csrfToken">Sent as the CSRF header.</param>
+    /// <param name="from">A loopback source address (127.0.0.x) to appear as another client.</param>
+    public HttpClient Client(string? ticket = null, string? csrfToken = null, IPAddress? from = null)
     {
         var handler = new SocketsHttpHandler { UseCookies = false };
+        if (from is not null)
+        {
+            handler.ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new System.Net.Sockets.Socket(from.AddressFamily, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                try
+                {
+                    socket.Bind(new IPEndPoint(from, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            };
+        }
+
         handler.SslOptions.CertificateChainPolicy = new X509ChainPolicy
         {
             TrustMode = X509ChainTrustMode.CustomRootTrust,

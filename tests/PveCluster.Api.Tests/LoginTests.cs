@@ -92,4 +92,29 @@ public sealed class LoginTests(ApiServerFixture server) : IClassFixture<ApiServe
         });
         Assert.Equal(HttpStatusCode.Unauthorized, status);
     }
+
+    [Fact]
+    public async Task Broken_corosync_conf_does_not_stop_the_login_and_fails_only_the_endpoints_that_read_it()
+    {
+        await File.WriteAllTextAsync(server.PveDir.CorosyncConf, "totem {\n  cluster_name: broken\n  interface {\n");
+        try
+        {
+            using var client = server.Client();
+            var (loginStatus, login) = await ApiServerFixture.PostFormAsync(client, "access/ticket",
+                new() { ["username"] = "root@pam", ["password"] = server.Ticket() });
+            Assert.Equal(HttpStatusCode.OK, loginStatus);
+            Assert.Null(login["data"]!["clustername"]);
+
+            using var root = server.Client(login["data"]!["ticket"]!.GetValue<string>());
+            var (nodesStatus, nodes) = await ApiServerFixture.GetAsync(root, "cluster/config/nodes");
+            Assert.Equal(HttpStatusCode.InternalServerError, nodesStatus);
+            Assert.Contains("cannot parse", nodes["message"]!.GetValue<string>(), StringComparison.Ordinal);
+            var (statusStatus, _) = await ApiServerFixture.GetAsync(root, "cluster/status");
+            Assert.Equal(HttpStatusCode.OK, statusStatus);
+        }
+        finally
+        {
+            File.Delete(server.PveDir.CorosyncConf);
+        }
+    }
 }

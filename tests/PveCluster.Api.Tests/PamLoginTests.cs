@@ -49,27 +49,27 @@ public sealed class PamLoginTests(PamLoginTests.Server server) : IClassFixture<P
     }
 
     [RootFact]
-    public async Task Pam_authenticator_accepts_only_the_right_password()
+    public void Pam_authenticator_accepts_only_the_right_password()
     {
         var user = server.RequireUser();
         var pam = new PamAuthenticator("pve-api", NullLogger<PamAuthenticator>.Instance);
-        Assert.True((await pam.AuthenticateAsync(user.Name, user.Password, "127.0.0.1", CancellationToken.None)).Success);
-        var wrong = await pam.AuthenticateAsync(user.Name, "wrong", null, CancellationToken.None);
+        Assert.True(pam.Authenticate(user.Name, user.Password, "127.0.0.1").Success);
+        var wrong = pam.Authenticate(user.Name, "wrong", null);
         Assert.False(wrong.Success);
         Assert.False(string.IsNullOrEmpty(wrong.Error));
-        Assert.False((await pam.AuthenticateAsync(user.Name, "", null, CancellationToken.None)).Success);
+        Assert.False(pam.Authenticate(user.Name, "", null).Success);
     }
 
     [RootFact]
-    public async Task Pam_rejects_an_unknown_user()
+    public void Pam_rejects_an_unknown_user()
     {
         var pam = new PamAuthenticator("pve-api", NullLogger<PamAuthenticator>.Instance);
-        var result = await pam.AuthenticateAsync("nosuchuser" + Guid.NewGuid().ToString("N")[..8], "x", null, CancellationToken.None);
+        var result = pam.Authenticate("nosuchuser" + Guid.NewGuid().ToString("N")[..8], "x", null);
         Assert.False(result.Success);
     }
 
     /// <summary>The server with the test user on its allow list.</summary>
-    public sealed class Server : ApiServerFixture
+    public class Server : ApiServerFixture
     {
         private readonly SystemTestUser? _user = Environment.UserName == "root" ? SystemTestUser.Create() : null;
 

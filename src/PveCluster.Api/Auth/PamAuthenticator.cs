@@ -6,20 +6,16 @@ namespace PveCluster.Api.Auth;
 
 /// <summary>
 /// Checks a system user's password with PAM (pam_authenticate, then pam_acct_mgmt for locked or expired
-/// accounts). The PAM calls block, including the deliberate delay after a wrong password, so they run on
-/// the thread pool and never on a request thread.
+/// accounts). The calls block, including the deliberate delay after a wrong password, so callers run them on
+/// dedicated threads (<see cref="Login.PamWorkerPool"/>), never on request or thread-pool threads.
 /// </summary>
 public sealed class PamAuthenticator(string service, ILogger<PamAuthenticator> logger)
 {
-    public Task<PamResult> AuthenticateAsync(string user, string password, string? remoteHost, CancellationToken cancellationToken)
+    /// <exception cref="InvalidOperationException">PAM could not be started for the service.</exception>
+    public PamResult Authenticate(string user, string password, string? remoteHost)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(password);
-        return Task.Run(() => Authenticate(user, password, remoteHost), cancellationToken);
-    }
-
-    private PamResult Authenticate(string user, string password, string? remoteHost)
-    {
         if (password.Length == 0 || password.Contains('\0', StringComparison.Ordinal))
         {
             return new PamResult(false, "empty or invalid password");

@@ -6,11 +6,29 @@ using PveCluster.Core.CorosyncConf;
 namespace PveCluster.Api.Cluster;
 
 /// <summary>Reads the cluster's corosync.conf from the pve-dir; its absence means the node is standalone.</summary>
-public sealed class CorosyncConfReader(PveDirectory pveDir)
+public sealed class CorosyncConfReader(PveDirectory pveDir, ILogger<CorosyncConfReader> logger)
 {
     /// <summary>The parsed file, or null when the node is not in a cluster.</summary>
     /// <exception cref="ApiException">The file exists but cannot be parsed (500, with the line number).</exception>
     public CorosyncConfig? TryRead() => TryReadWithDigest()?.Config;
+
+    /// <summary>
+    /// The cluster name for informational answers (the login): null when standalone or when the file cannot be
+    /// parsed, so a mistyped corosync.conf never locks the administrator out of the API that could fix it.
+    /// </summary>
+    public string? TryReadClusterName()
+    {
+        try
+        {
+            return TryRead()?.Totem?.ClusterName;
+        }
+        catch (Exception e) when (e is ApiException or IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            // ArgumentException: odd bytes the parser does not yet turn into its own error; still not the login's problem.
+            logger.LogWarning("cluster name unavailable: {Problem}", e.Message);
+            return null;
+        }
+    }
 
     /// <summary>The parsed file and a digest of its exact bytes, so clients can detect concurrent changes.</summary>
     public (CorosyncConfig Config, string Digest)? TryReadWithDigest()

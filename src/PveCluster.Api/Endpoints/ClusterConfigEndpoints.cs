@@ -17,11 +17,11 @@ public static class ClusterConfigEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/cluster/config", Index);
-        api.MapGet("/cluster/config/apiversion", () => ApiResponse.Data(JsonValue.Create(JoinApiVersion)));
-        api.MapGet("/cluster/config/nodes", Nodes);
-        api.MapGet("/cluster/config/totem", Totem);
-        api.MapGet("/cluster/config/join", JoinAsync);
+        api.MapGet("/cluster/config", Index).WithParameters(ParameterSchema.None);
+        api.MapGet("/cluster/config/apiversion", () => ApiResponse.Data(JsonValue.Create(JoinApiVersion))).WithParameters(ParameterSchema.None);
+        api.MapGet("/cluster/config/nodes", Nodes).WithParameters(ParameterSchema.None);
+        api.MapGet("/cluster/config/totem", Totem).WithParameters(ParameterSchema.None);
+        api.MapGet("/cluster/config/join", JoinAsync).WithParameters(ParameterSchema.Of("node"));
     }
 
     private static IResult Index()
@@ -54,7 +54,7 @@ public static class ClusterConfigEndpoints
     }
 
     private static async Task<IResult> JoinAsync(
-        HttpRequest request,
+        HttpContext context,
         CorosyncConfReader reader,
         NodeAddressResolver addresses,
         PveDirectory pveDir,
@@ -62,7 +62,7 @@ public static class ClusterConfigEndpoints
         CancellationToken cancellationToken)
     {
         var (config, digest) = reader.ReadRequired(NotInClusterMessage);
-        var preferred = request.Query["node"].ToString() is { Length: > 0 } asked ? asked : options.Node;
+        var preferred = RequestParameters.Of(context).GetValueOrDefault("node") is { Length: > 0 } asked ? asked : options.Node;
         if (config.Totem is not { } totem || config.Nodes.Count == 0)
         {
             throw new ApiException(StatusCodes.Status424FailedDependency, NotInClusterMessage);

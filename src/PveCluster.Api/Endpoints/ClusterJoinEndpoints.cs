@@ -32,10 +32,9 @@ public static class ClusterJoinEndpoints
             ILoggerFactory loggers, CancellationToken cancellationToken) =>
         {
             RequireRoot(context);
-            var parameters = await RequestParameters.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false);
             var handler = new AddNodeHandler(pveDir, corosync, members, settings, loggers.CreateLogger<AddNodeHandler>());
-            return ApiResponse.Data(await handler.AddAsync(node, parameters, cancellationToken).ConfigureAwait(false));
-        });
+            return ApiResponse.Data(await handler.AddAsync(node, RequestParameters.Of(context), cancellationToken).ConfigureAwait(false));
+        }).WithParameters(JoinParameters.AddNodeSchema);
         api.MapDelete("/cluster/config/nodes/{node}", async (
             string node, HttpContext context, PveDirectory pveDir, CorosyncConfReader corosync, MembersReader members, ApiOptions options,
             ILoggerFactory loggers, CancellationToken cancellationToken) =>
@@ -50,25 +49,23 @@ public static class ClusterJoinEndpoints
             }
 
             return ApiResponse.Data(null, new JsonObject { ["warnings"] = warnings });
-        });
-        api.MapPost("/cluster/config", async (HttpContext context, PveDirectory pveDir, TaskRegistry tasks, CancellationToken cancellationToken) =>
+        }).WithParameters(ParameterSchema.None);
+        api.MapPost("/cluster/config", (HttpContext context, PveDirectory pveDir, TaskRegistry tasks) =>
         {
             RequireRoot(context);
-            var parameters = await RequestParameters.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false);
-            var arguments = CreateArguments(parameters, pveDir);
+            var arguments = CreateArguments(RequestParameters.Of(context), pveDir);
             var upid = tasks.Start("clustercreate", arguments[1], Root,
                 (log, token) => PvecmTask.RunAsync(settings.PvecmPath, arguments, null, log, token));
             return ApiResponse.Data(JsonValue.Create(upid.ToString()));
-        });
-        api.MapPost("/cluster/config/join", async (HttpContext context, TaskRegistry tasks, CancellationToken cancellationToken) =>
+        }).WithParameters(JoinParameters.CreateSchema);
+        api.MapPost("/cluster/config/join", (HttpContext context, TaskRegistry tasks) =>
         {
             RequireRoot(context);
-            var parameters = await RequestParameters.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false);
-            var (arguments, password) = JoinArguments(parameters);
+            var (arguments, password) = JoinArguments(RequestParameters.Of(context));
             var upid = tasks.Start("clusterjoin", "", Root,
                 (log, token) => PvecmTask.RunAsync(settings.PvecmPath, arguments, password, log, token));
             return ApiResponse.Data(JsonValue.Create(upid.ToString()));
-        });
+        }).WithParameters(JoinParameters.JoinSchema);
     }
 
     /// <summary>Cluster membership changes are root's alone (Proxmox marks them "protected").</summary>
@@ -92,8 +89,8 @@ public static class ClusterJoinEndpoints
         }
 
         var links = JoinParameters.Links(parameters, errors);
-        var nodeId = JoinParameters.Number(parameters, "nodeid", errors);
-        var votes = JoinParameters.Number(parameters, "votes", errors);
+        var nodeId = JoinParameters.NodeId(parameters, errors);
+        var votes = JoinParameters.Votes(parameters, errors);
         JoinParameters.ThrowIfAny(errors);
         if (File.Exists(pveDir.CorosyncConf))
         {
@@ -122,8 +119,8 @@ public static class ClusterJoinEndpoints
         }
 
         var links = JoinParameters.Links(parameters, errors);
-        var nodeId = JoinParameters.Number(parameters, "nodeid", errors);
-        var votes = JoinParameters.Number(parameters, "votes", errors);
+        var nodeId = JoinParameters.NodeId(parameters, errors);
+        var votes = JoinParameters.Votes(parameters, errors);
         var force = JoinParameters.Flag(parameters, "force", errors);
         JoinParameters.ThrowIfAny(errors);
 

@@ -10,7 +10,7 @@ public static class ClusterStatusEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGet("/cluster/status", StatusAsync);
+        api.MapGet("/cluster/status", StatusAsync).WithParameters(ParameterSchema.None);
     }
 
     private static async Task<IResult> StatusAsync(

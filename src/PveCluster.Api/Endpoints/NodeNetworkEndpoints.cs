@@ -14,6 +14,6 @@ public static class NodeNetworkEndpoints
         {
             LocalNode.Ensure(node, options);
             return ApiResponse.Data(NetworkInterfaceLister.List(), ApiJsonContext.Default.ListNetworkInterfaceEntry);
-        });
+        }).WithParameters(ParameterSchema.None);
     }
 }

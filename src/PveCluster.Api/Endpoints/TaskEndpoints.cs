@@ -19,16 +19,17 @@ public static class TaskEndpoints
             var id = ParseLocal(node, upid, options);
             var status = tasks.GetStatus(id) ?? throw NoSuchTask(upid);
             return ApiResponse.Data(status, ApiJsonContext.Default.TaskStatusResponse);
-        });
-        api.MapGet("/nodes/{node}/tasks/{upid}/log", (string node, string upid, HttpRequest request, TaskRegistry tasks, ApiOptions options) =>
+        }).WithParameters(ParameterSchema.None);
+        api.MapGet("/nodes/{node}/tasks/{upid}/log", (string node, string upid, HttpContext context, TaskRegistry tasks, ApiOptions options) =>
         {
             var id = ParseLocal(node, upid, options);
-            var start = ReadCount(request, "start", 0);
-            var limit = ReadCount(request, "limit", DefaultLimit);
+            var parameters = RequestParameters.Of(context);
+            var start = ReadCount(parameters, "start", 0);
+            var limit = ReadCount(parameters, "limit", DefaultLimit);
             var (lines, total) = tasks.ReadLog(id, start, limit) ?? throw NoSuchTask(upid);
             var data = System.Text.Json.JsonSerializer.SerializeToNode(lines, ApiJsonContext.Default.ListTaskLogLine);
             return ApiResponse.Data(data, new JsonObject { ["total"] = total });
-        });
+        }).WithParameters(ParameterSchema.Of("start", "limit"));
     }
 
     private static Upid ParseLocal(string node, string text, ApiOptions options)
@@ -47,9 +48,9 @@ public static class TaskEndpoints
         return upid;
     }
 
-    private static int ReadCount(HttpRequest request, string name, int fallback)
+    private static int ReadCount(IReadOnlyDictionary<string, string> parameters, string name, int fallback)
     {
-        var text = request.Query[name].ToString();
+        var text = parameters.GetValueOrDefault(name, "");
         if (text.Length == 0)
         {
             return fallback;

@@ -1,10 +1,17 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace PveCluster.Api.Envelope;
 
-/// <summary>Turns <see cref="ApiException"/> and unexpected exceptions into the Proxmox error envelope.</summary>
+/// <summary>
+/// Turns errors into the Proxmox error envelope. <see cref="ApiException"/> carries a message meant for the client;
+/// a request the server could not read (body over the limit, broken chunked framing) is the client's error too;
+/// anything else is an internal error: logged in full, answered with a generic 500 that reveals nothing.
+/// </summary>
 public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMiddleware> logger)
 {
+    public const string InternalErrorMessage = "internal error (see the pve-api log on this node)";
+
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -17,10 +24,16 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMid
             logger.LogDebug("{Method} {Path}: {Status} {Message}", context.Request.Method, context.Request.Path, e.StatusCode, e.Message);
             await WriteAsync(context, e).ConfigureAwait(false);
         }
-        catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
+        catch (BadHttpRequestException e) when (!context.Response.HasStarted)
+        {
+            logger.LogInformation("{Method} {Path} from {Remote}: unreadable request ({Status}): {Message}",
+                context.Request.Method, context.Request.Path, context.Connection.RemoteIpAddress, e.StatusCode, e.Message);
+            await WriteAsync(context, FromBadRequest(context, e)).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!context.Response.HasStarted && !(e is OperationCanceledException && context.RequestAborted.IsCancellationRequested))
         {
             logger.LogError(e, "{Method} {Path} failed", context.Request.Method, context.Request.Path);
-            await WriteAsync(context, new ApiException(e.Message)).ConfigureAwait(false);
+            await WriteAsync(context, new ApiException(StatusCodes.Status500InternalServerError, InternalErrorMessage)).ConfigureAwait(false);
         }
     }
 
@@ -30,8 +43,52 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMid
         ArgumentNullException.ThrowIfNull(error);
         context.Response.Clear();
         context.Response.StatusCode = error.StatusCode;
+        // Proxmox puts the message in the status line; its clients (pvesh, pvecm) read it from there.
+        if (context.Features.Get<IHttpResponseFeature>() is { } response && ReasonPhrase(error.Message) is { } phrase)
+        {
+            response.ReasonPhrase = phrase;
+        }
+
+        if (error.RetryAfter is { } retry)
+        {
+            context.Response.Headers.RetryAfter = ((long)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var body = JsonSerializer.SerializeToUtf8Bytes(ApiResponse.ErrorBody(error), ApiJsonContext.Default.JsonObject);
         context.Response.ContentType = "application/json;charset=UTF-8";
-        return context.Response.WriteAsync(
-            JsonSerializer.Serialize(ApiResponse.ErrorBody(error), ApiJsonContext.Default.JsonObject), context.RequestAborted);
+        context.Response.ContentLength = body.Length;
+        return context.Response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+    }
+
+    private static ApiException FromBadRequest(HttpContext context, BadHttpRequestException e)
+    {
+        if (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(context);
+        }
+
+        // Kestrel's texts name its own internals; the client only needs to know the request was unreadable.
+        return new ApiException(e.StatusCode is >= 400 and < 500 ? e.StatusCode : StatusCodes.Status400BadRequest,
+            "malformed HTTP request (body framing or encoding)");
+    }
+
+    public static ApiException TooLarge(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+        return new ApiException(StatusCodes.Status413PayloadTooLarge,
+            limit is { } bytes ? $"request body too large (the limit is {bytes} bytes)" : "request body too large");
+    }
+
+    /// <summary>The message as a status-line reason: printable ASCII only, first line, bounded.</summary>
+    private static string? ReasonPhrase(string message)
+    {
+        var line = message.Split('\n')[0].Trim();
+        if (line.Length == 0 || line.Length > 200 || !line.All(c => c is >= ' ' and <= '~'))
+        {
+            return null;
+        }
+
+        return line;
     }
 }

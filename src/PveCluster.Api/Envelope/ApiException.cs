@@ -33,6 +33,9 @@ public sealed class ApiException : Exception
 
     public IReadOnlyDictionary<string, string>? Errors { get; }
 
+    /// <summary>Sent as <c>Retry-After</c> (throttled or overloaded logins).</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public static ApiException Unauthorized(string message) => new(StatusCodes.Status401Unauthorized, message);
 
     public static ApiException BadParameters(IReadOnlyDictionary<string, string> errors) =>

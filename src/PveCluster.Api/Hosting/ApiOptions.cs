@@ -27,4 +27,8 @@ public sealed record ApiOptions
     /// the list keeps that to the administrators.
     /// </summary>
     public IReadOnlyList<UserId> AllowedUsers { get; init; } = [UserId.Parse("root@pam")];
+
+    public ApiLimits Limits { get; init; } = new();
+
+    public Auth.Login.LoginPolicy Login { get; init; } = new();
 }

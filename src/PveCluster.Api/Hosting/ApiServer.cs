@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using PveCluster.Api.Auth;
 using PveCluster.Api.Cluster;
 using PveCluster.Api.Endpoints;
@@ -15,7 +17,10 @@ public static class ApiServer
     public const string ApiPrefix = "/api2/json";
 
     /// <exception cref="StartupException">The node certificate is missing or unusable.</exception>
-    public static WebApplication Create(ApiOptions options, Action<ILoggingBuilder>? configureLogging = null)
+    /// <param name="options">What to serve and how.</param>
+    /// <param name="configureLogging">Extra logging setup (tests silence it).</param>
+    /// <param name="time">The clock for tickets, key rotation and throttling; the system clock unless a test pins it.</param>
+    public static WebApplication Create(ApiOptions options, Action<ILoggingBuilder>? configureLogging = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var pveDir = new PveDirectory(options.PveDir);
@@ -28,15 +33,20 @@ public static class ApiServer
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Listen(options.Listen, options.Port, listen => listen.UseHttps(certificate));
+            KestrelLimits.Apply(kestrel.Limits, options.Limits);
+            // HTTP/1.1 only, like pveproxy: HTTP/2 would add per-connection streams and header tables to bound.
+            kestrel.Listen(options.Listen, options.Port, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1;
+                listen.UseHttps(certificate);
+            });
         });
+        builder.Services.Configure<FormOptions>(form => KestrelLimits.Apply(form, options.Limits));
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(pveDir);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<AuthKeyStore>();
-        builder.Services.AddSingleton(services =>
-            new PamAuthenticator(options.PamService, services.GetRequiredService<ILogger<PamAuthenticator>>()));
+        builder.Services.AddSingleton(time ?? TimeProvider.System);
+        builder.Services.AddApiAuthentication(options);
         builder.Services.AddSingleton<CorosyncConfReader>();
         builder.Services.AddSingleton<MembersReader>();
         builder.Services.AddSingleton<NodeAddressResolver>();
@@ -50,6 +60,7 @@ public static class ApiServer
             api => api.UseMiddleware<TicketAuthMiddleware>());
 
         var group = app.MapGroup(ApiPrefix);
+        ParameterFilter.AddTo(group);
         AccessEndpoints.Map(group);
         ClusterConfigEndpoints.Map(group);
         ClusterJoinEndpoints.Map(group);
@@ -60,7 +71,7 @@ public static class ApiServer
         {
             throw new ApiException(StatusCodes.Status501NotImplemented,
                 $"Method '{context.Request.Method} {context.Request.Path}' not implemented");
-        });
+        }).WithParameters(ParameterSchema.Unchecked);
         return app;
     }
 

@@ -4,4 +4,6 @@ namespace PveCluster.Api.Interop;
 internal static class Libraries
 {
     public const string Pam = "libpam.so.0";
+
+    public const string Libc = "libc";
 }

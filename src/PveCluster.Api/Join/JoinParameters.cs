@@ -12,6 +12,20 @@ public static class JoinParameters
 
     public const int ApiAge = 1;
 
+    private static readonly string[] LinkNames =
+        [.. Enumerable.Range(LinkSpec.MinNumber, LinkSpec.MaxNumber - LinkSpec.MinNumber + 1).Select(LinkSpec.OptionNameFor)];
+
+    /// <summary><c>POST /cluster/config</c> (create).</summary>
+    public static ParameterSchema CreateSchema { get; } = ParameterSchema.Of([.. LinkNames, "clustername", "nodeid", "votes"]);
+
+    /// <summary><c>POST /cluster/config/join</c>; the peer's root password only in the body.</summary>
+    public static ParameterSchema JoinSchema { get; } =
+        ParameterSchema.Of([.. LinkNames, "hostname", "fingerprint", "nodeid", "votes", "force"]).WithBodyOnly("password");
+
+    /// <summary><c>POST /cluster/config/nodes/{node}</c>, the member's half of a join.</summary>
+    public static ParameterSchema AddNodeSchema { get; } =
+        ParameterSchema.Of([.. LinkNames, "nodeid", "votes", "force", "new_node_ip", "apiversion"]);
+
     public static List<LinkSpec> Links(IReadOnlyDictionary<string, string> parameters, Dictionary<string, string> errors)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -38,7 +52,17 @@ public static class JoinParameters
         return links;
     }
 
-    public static ulong? Number(IReadOnlyDictionary<string, string> parameters, string name, Dictionary<string, string> errors)
+    /// <summary>Corosync node ids are unsigned 32-bit and 0 is reserved (the same range the corosync.conf rules use).</summary>
+    public static ulong? NodeId(IReadOnlyDictionary<string, string> parameters, Dictionary<string, string> errors) =>
+        Number(parameters, "nodeid", errors, 1, uint.MaxValue);
+
+    /// <summary>corosync keeps <c>quorum_votes</c> in an unsigned 32-bit field; the planners apply the cluster-wide vote rules.</summary>
+    public static ulong? Votes(IReadOnlyDictionary<string, string> parameters, Dictionary<string, string> errors) =>
+        Number(parameters, "votes", errors, 0, uint.MaxValue);
+
+    /// <summary>A non-negative integer in [<paramref name="minimum"/>, <paramref name="maximum"/>], with Proxmox's wording for each problem.</summary>
+    public static ulong? Number(IReadOnlyDictionary<string, string> parameters, string name, Dictionary<string, string> errors,
+        ulong minimum, ulong maximum)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(errors);
@@ -47,13 +71,28 @@ public static class JoinParameters
             return null;
         }
 
-        if (ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        var digits = text.StartsWith('+') ? text[1..] : text;
+        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit))
         {
-            return value;
+            errors[name] = text.StartsWith('-') && text.Length > 1 && text[1..].All(char.IsAsciiDigit)
+                ? $"value must have a minimum value of {minimum}"
+                : $"type check ('integer') failed - got '{text}'";
+            return null;
         }
 
-        errors[name] = $"type check ('integer') failed - got '{text}'";
-        return null;
+        if (!ulong.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value > maximum)
+        {
+            errors[name] = $"value must have a maximum value of {maximum}";
+            return null;
+        }
+
+        if (value < minimum)
+        {
+            errors[name] = $"value must have a minimum value of {minimum}";
+            return null;
+        }
+
+        return value;
     }
 
     public static bool Flag(IReadOnlyDictionary<string, string> parameters, string name, Dictionary<string, string> errors)
@@ -80,7 +119,7 @@ public static class JoinParameters
     /// <summary>Refuses a joining node whose join API is too old or too new (an absent version is taken as ours).</summary>
     public static void CheckApiVersion(IReadOnlyDictionary<string, string> parameters, Dictionary<string, string> errors)
     {
-        if (Number(parameters, "apiversion", errors) is { } version && Math.Abs((long)Math.Min(version, int.MaxValue) - ApiVersion) > ApiAge)
+        if (Number(parameters, "apiversion", errors, 0, int.MaxValue) is { } version && Math.Abs((long)version - ApiVersion) > ApiAge)
         {
             errors["apiversion"] = string.Create(
                 CultureInfo.InvariantCulture,

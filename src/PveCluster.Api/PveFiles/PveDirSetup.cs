@@ -88,29 +88,7 @@ public sealed class PveDirSetup(PveDirectory pveDir, ILogger logger)
             .Distinct(),
     ];
 
-    // Written to a temporary name and renamed, so a reader never sees half a key; pmxcfs supports rename.
-    private static void WritePrivate(string path, string content) => Write(path, content, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    private static void WritePrivate(string path, string content) => PveFileWriter.Write(path, content, PveFileWriter.Private);
 
-    private static void WritePublic(string path, string content) =>
-        Write(path, content, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-
-    // Created with its mode, so a private key is never readable by others between the write and a chmod.
-    // (Below /etc/pve pmxcfs decides modes by path anyway; this matters where the directory is a plain one.)
-    private static void Write(string path, string content, UnixFileMode mode)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + ".tmp." + Environment.ProcessId;
-        File.Delete(temporary);
-        using (var stream = new FileStream(temporary, new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.Write,
-            UnixCreateMode = mode,
-        }))
-        {
-            stream.Write(System.Text.Encoding.UTF8.GetBytes(content));
-        }
-
-        File.Move(temporary, path, overwrite: false);
-    }
+    private static void WritePublic(string path, string content) => PveFileWriter.Write(path, content, PveFileWriter.Public);
 }

@@ -13,6 +13,12 @@ public sealed class PveDirectory(string root)
 
     public string AuthPublicKey => Path.Combine(Root, "authkey.pub");
 
+    /// <summary>The public key before the last rotation; tickets it signed stay valid until they expire.</summary>
+    public string AuthPublicKeyOld => Path.Combine(Root, "authkey.pub.old");
+
+    /// <summary>Cluster-wide locks are directories here: pmxcfs lets exactly one node's mkdir succeed.</summary>
+    public string LockDirectory => Path.Combine(Root, "priv", "lock");
+
     public string CsrfSecret => Path.Combine(Root, "priv", "pve-www.key");
 
     public string CorosyncConf => Path.Combine(Root, "corosync.conf");
