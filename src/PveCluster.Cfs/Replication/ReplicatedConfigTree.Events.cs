@@ -10,9 +10,8 @@ public sealed partial class ReplicatedConfigTree
     private ulong _configurationCounter;
 
     /// <summary>Handles one CPG event. Called by the event loop, or directly by deterministic tests.</summary>
-    internal async Task HandleEventAsync(CpgEvent cpgEvent, CancellationToken cancellationToken)
-    {
-        try
+    internal Task HandleEventAsync(CpgEvent cpgEvent, CancellationToken cancellationToken) =>
+        GuardAsync(cpgEvent.GetType().Name, async () =>
         {
             switch (cpgEvent)
             {
@@ -27,6 +26,17 @@ public sealed partial class ReplicatedConfigTree
                     LeaveGroup("the corosync connection was lost");
                     break;
             }
+        });
+
+    /// <summary>Called when no event is waiting: announces what this member applied since the last announcement.</summary>
+    internal Task OnIdleAsync(CancellationToken cancellationToken) =>
+        GuardAsync("the applied announcement", () => AnnounceAppliedAsync(cancellationToken));
+
+    private async Task GuardAsync(string what, Func<Task> action)
+    {
+        try
+        {
+            await action().ConfigureAwait(false);
         }
         catch (SqliteException e)
         {
@@ -35,7 +45,7 @@ public sealed partial class ReplicatedConfigTree
         }
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
-            _logger.LogError(e, "failed to handle {Event}; refusing writes until the next resync", cpgEvent.GetType().Name);
+            _logger.LogError(e, "failed to handle {Event}; refusing writes until the next resync", what);
             EnterError("internal error");
         }
     }
@@ -48,6 +58,9 @@ public sealed partial class ReplicatedConfigTree
             _configurationCounter, string.Join(',', members), string.Join(',', change.Left), string.Join(',', change.Joined));
         _members = members;
         DropQueue("the membership changed before it was applied");
+        var quorate = members.Contains(_cpg.Self) && IsQuorate(members);
+        SettleAtConfigurationChange(quorate, quorate ? "" : "the new membership has no quorum");
+        _membershipQuorate = quorate;
         ResetSync(forgetEpoch: true);
         if (!members.Contains(_cpg.Self))
         {
@@ -95,13 +108,18 @@ public sealed partial class ReplicatedConfigTree
             case UpdateCompleteMessage complete:
                 OnUpdateComplete(delivered.Sender, complete);
                 break;
+            case AppliedMessage applied:
+                OnApplied(delivered.Sender, applied);
+                break;
         }
     }
 
     private void LeaveGroup(string reason)
     {
         _members = [];
+        _membershipQuorate = false;
         DropQueue(reason);
+        SettleAtConfigurationChange(quorateNext: false, reason);
         ResetSync(forgetEpoch: true);
         FailAllPending(reason);
         SetMode(SyncMode.Start);
@@ -110,6 +128,8 @@ public sealed partial class ReplicatedConfigTree
     private void EnterError(string reason)
     {
         DropQueue(reason);
+        FailAwaiting(reason);
+        _undo.Clear();
         ResetSync();
         SetMode(SyncMode.Error);
     }

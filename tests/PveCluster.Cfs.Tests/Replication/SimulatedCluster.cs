@@ -87,8 +87,8 @@ internal sealed class SimulatedCluster : IAsyncDisposable
         var database = ConfigDatabase.Open(_directory.File($"node{nodeId}/config.db"), TreeLimits.Proxmox, NullLogger.Instance);
         var group = Simulator.Connect(nodeId);
         ILogger logger = _output is null ? NullLogger.Instance : new TestOutputLogger(_output, $"[{group.Self}]");
-        var tree = new ReplicatedConfigTree(database, group, Simulator.QuorumOf(nodeId), nodeId, logger);
-        group.Attach(e => tree.HandleEventAsync(e, CancellationToken.None));
+        var tree = new ReplicatedConfigTree(database, group, Simulator.QuorumOf(nodeId), Simulator.Votes, nodeId, logger);
+        group.Attach(e => tree.HandleEventAsync(e, CancellationToken.None), () => tree.OnIdleAsync(CancellationToken.None));
         return new SimulatedNode(nodeId, database, group, tree);
     }
 }

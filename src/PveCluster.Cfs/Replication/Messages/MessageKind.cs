@@ -8,6 +8,7 @@ internal enum MessageKind : byte
     State = 3,
     Update = 4,
     UpdateComplete = 5,
+    Applied = 6,
 }
 
 /// <summary>The operation inside a normal message.</summary>
