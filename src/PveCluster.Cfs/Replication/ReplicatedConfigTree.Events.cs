@@ -28,9 +28,45 @@ public sealed partial class ReplicatedConfigTree
             }
         });
 
-    /// <summary>Called when no event is waiting: announces what this member applied since the last announcement.</summary>
+    /// <summary>
+    /// Called when no event is waiting: announces what this member applied since the last
+    /// announcement, and after an error leaves and rejoins the group to resync from scratch.
+    /// </summary>
     internal Task OnIdleAsync(CancellationToken cancellationToken) =>
-        GuardAsync("the applied announcement", () => AnnounceAppliedAsync(cancellationToken));
+        GuardAsync("the applied announcement", async () =>
+        {
+            await AnnounceAppliedAsync(cancellationToken).ConfigureAwait(false);
+            if (_mode == SyncMode.Error && _rejoinRequested)
+            {
+                await RejoinAsync(cancellationToken).ConfigureAwait(false);
+            }
+        });
+
+    /// <summary>Consecutive rejoins without a completed sync in between; they back off so a lasting failure does not spin.</summary>
+    private int _failedRejoins;
+    private bool _rejoinRequested;
+
+    private async Task RejoinAsync(CancellationToken cancellationToken)
+    {
+        _rejoinRequested = false;
+        var delay = _failedRejoins == 0 ? TimeSpan.Zero : TimeSpan.FromMilliseconds(Math.Min(10_000, 250 << Math.Min(_failedRejoins, 6)));
+        _failedRejoins++;
+        _logger.LogWarning("leaving and rejoining CPG group {Group} to resync (attempt {Attempt})", _cpg.GroupName, _failedRejoins);
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            await _cpg.RejoinAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            _logger.LogError(e, "cannot rejoin CPG group {Group}; retrying", _cpg.GroupName);
+            _rejoinRequested = true;
+        }
+    }
 
     private async Task GuardAsync(string what, Func<Task> action)
     {
@@ -132,6 +168,7 @@ public sealed partial class ReplicatedConfigTree
         _undo.Clear();
         ResetSync();
         SetMode(SyncMode.Error);
+        _rejoinRequested = true;
     }
 
     private Task SendAsync(ReplicationMessage message, CancellationToken cancellationToken) =>

@@ -40,6 +40,10 @@ public sealed partial class ReplicatedConfigTree
     /// <summary>The entries an applied, not yet announced operation changed, as they were before.</summary>
     private sealed record UndoRecord(SyncEpoch Round, ulong Sequence, IReadOnlyList<(ulong Inode, EntryData? Before)> Before);
 
+    private const ulong AnnounceAtLeastEvery = 64;
+
+    private bool HasLongUnannouncedRun => _appliedCount - (_announced ?? 0) >= AnnounceAtLeastEvery;
+
     private bool IsQuorate(IEnumerable<CpgMember> members) => _votes.IsQuorate(members.Select(m => m.NodeId).ToHashSet());
 
     /// <summary>Applies one ordered operation of the current round and, for an own one, starts waiting for its quorum.</summary>

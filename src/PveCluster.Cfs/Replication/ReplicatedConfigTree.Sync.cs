@@ -169,6 +169,7 @@ public sealed partial class ReplicatedConfigTree
         }
 
         _membershipQuorate = quorate;
+        _failedRejoins = 0;
         _logger.LogInformation("sync {Epoch}: synced, quorate epoch {QuorateEpoch}, membership {Quorum}",
             round, Database.QuorateEpoch, quorate ? "quorate" : "without quorum (operations are refused)");
         ResetSync();

@@ -188,7 +188,9 @@ public sealed partial class ReplicatedConfigTree : ConfigTreeBase, IAsyncDisposa
             await foreach (var cpgEvent in _cpg.Events.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 await HandleEventAsync(cpgEvent, cancellationToken).ConfigureAwait(false);
-                if (!_cpg.Events.TryPeek(out _))
+                // Once per batch; under a steady stream also every so many operations, so that
+                // writers elsewhere are not kept waiting for a pause that does not come.
+                if (!_cpg.Events.TryPeek(out _) || HasLongUnannouncedRun)
                 {
                     await OnIdleAsync(cancellationToken).ConfigureAwait(false);
                 }

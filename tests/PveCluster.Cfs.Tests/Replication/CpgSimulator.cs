@@ -93,6 +93,17 @@ internal sealed class CpgSimulator(int seed, int clusterSize)
         AnnounceChanges(before);
     }
 
+    /// <summary>cpg_leave + cpg_join: the process sees itself leave, everybody sees it leave and join again.</summary>
+    public void Rejoin(SimulatedCpgGroup process)
+    {
+        var before = Snapshot();
+        _processes.Remove(process);
+        process.LeaveConfiguration();
+        process.Deliver(new CpgConfigurationChanged(MembersWith(process.Self).Where(m => m != process.Self).ToList(), [process.Self], []));
+        AnnounceChanges(before);
+        Reconnect(process);
+    }
+
     /// <summary>Splits the cluster; nodes not named keep partition 0.</summary>
     public void Partition(params uint[][] groups)
     {
@@ -141,6 +152,9 @@ internal sealed class CpgSimulator(int seed, int clusterSize)
         }
     }
 
+    /// <summary>Rewrites a message as it is sent (tests inject faults a real member could produce).</summary>
+    public Func<CpgMember, byte[], byte[]>? Tamper { get; set; }
+
     /// <summary>Called after every step (tests check invariants that must hold at every instant).</summary>
     public Action? AfterStep { get; set; }
 
@@ -161,7 +175,7 @@ internal sealed class CpgSimulator(int seed, int clusterSize)
             throw new InvalidOperationException($"{sender.Self} is not joined");
         }
 
-        log.Messages.Add(new CpgMessageDelivered(sender.Self, payload));
+        log.Messages.Add(new CpgMessageDelivered(sender.Self, Tamper?.Invoke(sender.Self, payload) ?? payload));
         sender.ReceiveUpTo(log.Messages.Count);
         PumpLive();
     }
@@ -334,6 +348,24 @@ internal sealed class SimulatedCpgGroup(CpgSimulator simulator, CpgMember self, 
     internal void EnterConfiguration(ConfigurationLog log)
     {
         Log = log;
+        Received = 0;
+    }
+
+    public Task RejoinAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (simulator)
+        {
+            simulator.Rejoin(this);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Left the group: nothing more arrives, what was received is still delivered.</summary>
+    internal void LeaveConfiguration()
+    {
+        Log = null;
         Received = 0;
     }
 
