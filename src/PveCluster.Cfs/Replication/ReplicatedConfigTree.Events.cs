@@ -94,6 +94,7 @@ public sealed partial class ReplicatedConfigTree
             _configurationCounter, string.Join(',', members), string.Join(',', change.Left), string.Join(',', change.Joined));
         _members = members;
         DropQueue("the membership changed before it was applied");
+        ForgetVerify();
         var quorate = members.Contains(_cpg.Self) && IsQuorate(members);
         SettleAtConfigurationChange(quorate, quorate ? "" : "the new membership has no quorum");
         _membershipQuorate = quorate;
@@ -146,6 +147,12 @@ public sealed partial class ReplicatedConfigTree
                 break;
             case AppliedMessage applied:
                 OnApplied(delivered.Sender, applied);
+                break;
+            case VerifyRequestMessage request:
+                await OnVerifyRequestAsync(delivered.Sender, request, cancellationToken).ConfigureAwait(false);
+                break;
+            case VerifyMessage verify:
+                OnVerify(delivered.Sender, verify);
                 break;
         }
     }

@@ -23,15 +23,16 @@ public sealed partial class ReplicatedConfigTree : ConfigTreeBase, IAsyncDisposa
     private readonly ICpgGroup _cpg;
     private readonly IQuorumMonitor _quorum;
     private readonly IVoteQuorum _votes;
-    private readonly TimeSpan _acknowledgementTimeout;
+    private readonly ReplicationOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<ulong, TaskCompletionSource<CfsError>> _pending = new();
     private readonly CancellationTokenSource _stopping = new();
     private long _nextRequestId;
     private volatile SyncMode _mode = SyncMode.Start;
-    private volatile IReadOnlyList<CpgMember> _members = [];
+    private volatile List<CpgMember> _members = [];
     private Task? _loop;
+    private Task? _verifyLoop;
     private int _disposed;
 
     /// <param name="database">The opened database; the caller keeps ownership.</param>
@@ -41,7 +42,7 @@ public sealed partial class ReplicatedConfigTree : ConfigTreeBase, IAsyncDisposa
     /// <param name="localNodeId">This node's corosync node id (must equal <c>cpg.Self.NodeId</c>).</param>
     /// <param name="logger">Protocol and disk events.</param>
     /// <param name="timeProvider">Clock for the timestamps of submitted operations (tests pin it).</param>
-    /// <param name="acknowledgementTimeout">How long a caller waits for its operation to be held by a quorum before it gets EIO.</param>
+    /// <param name="options">Acknowledgement wait bound and verify interval (defaults when null).</param>
     public ReplicatedConfigTree(
         ConfigDatabase database,
         ICpgGroup cpg,
@@ -50,7 +51,7 @@ public sealed partial class ReplicatedConfigTree : ConfigTreeBase, IAsyncDisposa
         uint localNodeId,
         ILogger logger,
         TimeProvider? timeProvider = null,
-        TimeSpan? acknowledgementTimeout = null)
+        ReplicationOptions? options = null)
         : base(database)
     {
         ArgumentNullException.ThrowIfNull(cpg);
@@ -67,14 +68,8 @@ public sealed partial class ReplicatedConfigTree : ConfigTreeBase, IAsyncDisposa
         _votes = votes;
         _logger = logger;
         _time = timeProvider ?? TimeProvider.System;
-        _acknowledgementTimeout = acknowledgementTimeout ?? DefaultAcknowledgementTimeout;
+        _options = options ?? new ReplicationOptions();
     }
-
-    /// <summary>
-    /// Long enough for corosync to notice a lost member (token + consensus, about 8 s with the
-    /// defaults) and for the following sync; a caller still waiting after that gets EIO.
-    /// </summary>
-    public static TimeSpan DefaultAcknowledgementTimeout { get; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Raised (on the event loop) whenever <see cref="Mode"/> or <see cref="Members"/> changed.</summary>
     public event EventHandler? StatusChanged;
@@ -106,6 +101,7 @@ public sealed partial class ReplicatedConfigTree : ConfigTreeBase, IAsyncDisposa
         }
 
         _loop = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
+        _verifyLoop = Task.Run(() => VerifyPeriodicallyAsync(_stopping.Token), CancellationToken.None);
         return Task.CompletedTask;
     }
 
@@ -116,6 +112,11 @@ public sealed partial class ReplicatedConfigTree : ConfigTreeBase, IAsyncDisposa
         if (_loop is not null)
         {
             await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_verifyLoop is not null)
+        {
+            await _verifyLoop.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         LeaveGroup("stopped");
@@ -170,13 +171,13 @@ public sealed partial class ReplicatedConfigTree : ConfigTreeBase, IAsyncDisposa
         });
         try
         {
-            return await completion.Task.WaitAsync(_acknowledgementTimeout, _time, CancellationToken.None).ConfigureAwait(false);
+            return await completion.Task.WaitAsync(_options.AcknowledgementTimeout, _time, CancellationToken.None).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
             // The outcome is unknown (it may still become held by a quorum, or be discarded): EIO.
             _pending.TryRemove(requestId, out _);
-            _logger.LogWarning("{Operation} was not acknowledged by a quorum within {Timeout}", operation.GetType().Name, _acknowledgementTimeout);
+            _logger.LogWarning("{Operation} was not acknowledged by a quorum within {Timeout}", operation.GetType().Name, _options.AcknowledgementTimeout);
             return CfsError.IoError;
         }
     }

@@ -41,4 +41,26 @@ public sealed class ErrorRecoveryTests(ITestOutputHelper output)
         await cluster.RunAsync();
         Assert.Equal(CfsError.None, await after);
     }
+
+    [Fact]
+    public async Task The_verify_round_finds_a_member_whose_tree_differs_and_resyncs_it_from_the_leader()
+    {
+        await using var cluster = await SimulatedCluster.StartAsync(3, seed: 12, output);
+        var write = cluster[2].Mkdir("/shared");
+        await cluster.RunAsync();
+        Assert.Equal(CfsError.None, await write);
+
+        // Behind replication's back (a bug or a damaged disk): n3's tree no longer matches.
+        Assert.Equal(CfsError.None, cluster[3].Database.Apply(new MakeDirectoryOperation("/rogue", 1), 3, 1));
+        var modes = new List<SyncMode>();
+        cluster[3].Tree.StatusChanged += (_, _) => modes.Add(cluster[3].Tree.Mode);
+
+        await cluster[1].Tree.RequestVerifyAsync(CancellationToken.None);
+        await cluster.RunAsync();
+
+        Assert.Contains(SyncMode.Error, modes);
+        cluster.AssertConverged();
+        Assert.All(cluster.Nodes, n => Assert.Null(n.Tree.GetEntry("/rogue")));
+        Assert.All(cluster.Nodes, n => Assert.NotNull(n.Tree.GetEntry("/shared")));
+    }
 }

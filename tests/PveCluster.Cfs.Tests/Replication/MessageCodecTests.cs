@@ -65,6 +65,12 @@ public sealed class MessageCodecTests
 
         var applied = Assert.IsType<AppliedMessage>(MessageCodec.Decode(MessageCodec.Encode(new AppliedMessage(Epoch, 42))));
         Assert.Equal((Epoch, 42UL), (applied.Epoch, applied.Sequence));
+
+        var request = Assert.IsType<VerifyRequestMessage>(MessageCodec.Decode(MessageCodec.Encode(new VerifyRequestMessage(Epoch, 3))));
+        Assert.Equal((Epoch, 3UL), (request.Epoch, request.Number));
+        var verify = Assert.IsType<VerifyMessage>(MessageCodec.Decode(MessageCodec.Encode(new VerifyMessage(Epoch, 3, entry.Digest))));
+        Assert.Equal((Epoch, 3UL), (verify.Epoch, verify.Number));
+        Assert.Equal(entry.Digest, verify.Digest);
     }
 
     [Fact]

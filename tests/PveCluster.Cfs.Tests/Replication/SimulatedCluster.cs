@@ -91,7 +91,7 @@ internal sealed class SimulatedCluster : IAsyncDisposable
         var group = Simulator.Connect(nodeId);
         ILogger logger = _output is null ? NullLogger.Instance : new TestOutputLogger(_output, $"[{group.Self}]");
         var tree = new ReplicatedConfigTree(database, group, Simulator.QuorumOf(nodeId), Simulator.Votes, nodeId, logger,
-            acknowledgementTimeout: _acknowledgementTimeout);
+            options: _acknowledgementTimeout is { } timeout ? new ReplicationOptions { AcknowledgementTimeout = timeout } : null);
         group.Attach(e => tree.HandleEventAsync(e, CancellationToken.None), () => tree.OnIdleAsync(CancellationToken.None));
         return new SimulatedNode(nodeId, database, group, tree);
     }

@@ -68,6 +68,17 @@ internal static class MessageCodec
                 WriteEpoch(writer, applied.Epoch);
                 writer.WriteUInt64(applied.Sequence);
                 break;
+            case VerifyRequestMessage request:
+                writer.WriteByte((byte)MessageKind.VerifyRequest);
+                WriteEpoch(writer, request.Epoch);
+                writer.WriteUInt64(request.Number);
+                break;
+            case VerifyMessage verify:
+                writer.WriteByte((byte)MessageKind.Verify);
+                WriteEpoch(writer, verify.Epoch);
+                writer.WriteUInt64(verify.Number);
+                writer.WriteFixed(verify.Digest);
+                break;
             default:
                 throw new ArgumentException($"unknown message type {message.GetType().Name}", nameof(message));
         }
@@ -93,6 +104,8 @@ internal static class MessageCodec
             MessageKind.Update => new UpdateMessage(ReadEpoch(ref reader), ReadEntries(ref reader)),
             MessageKind.UpdateComplete => new UpdateCompleteMessage(ReadEpoch(ref reader)),
             MessageKind.Applied => new AppliedMessage(ReadEpoch(ref reader), reader.ReadUInt64()),
+            MessageKind.VerifyRequest => new VerifyRequestMessage(ReadEpoch(ref reader), reader.ReadUInt64()),
+            MessageKind.Verify => new VerifyMessage(ReadEpoch(ref reader), reader.ReadUInt64(), reader.ReadFixed(TreeIndex.DigestLength)),
             _ => throw new MalformedMessageException($"unknown message kind {(byte)kind}"),
         };
         reader.EnsureEnd();

@@ -9,6 +9,8 @@ internal enum MessageKind : byte
     Update = 4,
     UpdateComplete = 5,
     Applied = 6,
+    VerifyRequest = 7,
+    Verify = 8,
 }
 
 /// <summary>The operation inside a normal message.</summary>

@@ -25,3 +25,9 @@ internal sealed record UpdateCompleteMessage(SyncEpoch Epoch) : ReplicationMessa
 /// <paramref name="Sequence"/> operations applied after it. Sent once per batch of applied operations.
 /// </summary>
 internal sealed record AppliedMessage(SyncEpoch Epoch, ulong Sequence) : ReplicationMessage;
+
+/// <summary>Sent by the first member: everybody reports its tree checksum at this point of the stream.</summary>
+internal sealed record VerifyRequestMessage(SyncEpoch Epoch, ulong Number) : ReplicationMessage;
+
+/// <summary>A member's tree checksum (SHA-256) at the point of verify request <paramref name="Number"/>.</summary>
+internal sealed record VerifyMessage(SyncEpoch Epoch, ulong Number, byte[] Digest) : ReplicationMessage;
