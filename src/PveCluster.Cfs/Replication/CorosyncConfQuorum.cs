@@ -10,7 +10,8 @@ namespace PveCluster.Cfs.Replication;
 /// <summary>
 /// Quorum by the votes of the cluster's corosync.conf: the nodelist's quorum_votes (default 1),
 /// expected_votes when set, two_node. The tree's /corosync.conf is used (identical on every synced
-/// member); before it exists (while the cluster is being created) the node-local file is.
+/// member); before it exists (while the cluster is being created), or when it does not parse, the
+/// node-local file is (the one corosync runs with).
 ///
 /// Deliberately not counted: a QDevice's vote and a runtime expected-votes override
 /// (<c>pvecm expected</c>). Neither is visible in the CPG membership, and taking them from
@@ -38,24 +39,25 @@ internal sealed class CorosyncConfQuorum(ConfigDatabase database, string localCo
         return VotequorumCalculator.Evaluate(config, nodeIds.Where(known.Contains)).IsQuorate;
     }
 
+    /// <summary>The tree's configuration; the node-local one when the tree has none or an unusable one.</summary>
     private VotequorumConfig? Current()
     {
-        var (key, load) = database.GetEntry(TreeConfPath) is { } entry
-            ? ($"tree:{entry.Version}", (Func<string?>)(() => database.ReadFile(TreeConfPath) is { } data ? Encoding.UTF8.GetString(data.Span) : null))
-            : ($"local:{File.GetLastWriteTimeUtc(localConfPath).Ticks}", () => File.Exists(localConfPath) ? File.ReadAllText(localConfPath) : null);
+        var treeEntry = database.GetEntry(TreeConfPath);
+        var key = $"{treeEntry?.Version}:{File.GetLastWriteTimeUtc(localConfPath).Ticks}";
         lock (_lock)
         {
             if (key != _cachedKey)
             {
                 _cachedKey = key;
-                _cached = Parse(load());
+                var tree = treeEntry is null ? null : database.ReadFile(TreeConfPath) is { } data ? Encoding.UTF8.GetString(data.Span) : null;
+                _cached = Parse(tree, "the cluster's corosync.conf") ?? Parse(File.Exists(localConfPath) ? File.ReadAllText(localConfPath) : null, localConfPath);
             }
 
             return _cached;
         }
     }
 
-    private VotequorumConfig? Parse(string? text)
+    private VotequorumConfig? Parse(string? text, string source)
     {
         if (text is null)
         {
@@ -69,7 +71,7 @@ internal sealed class CorosyncConfQuorum(ConfigDatabase database, string localCo
         }
         catch (FormatException e)
         {
-            logger.LogWarning("cannot count votes from corosync.conf ({Reason}); every member counts as one vote", e.Message);
+            logger.LogWarning("cannot count votes from {Source}: {Reason}", source, e.Message);
             return null;
         }
     }
