@@ -37,6 +37,9 @@ public sealed partial class ReplicatedConfigTree
         if (_membershipQuorate)
         {
             ApplyInRound(sender, message);
+
+            // This member's own count may already complete a quorum (a one-node cluster).
+            AdvanceStable();
         }
         else if (sender == _cpg.Self)
         {

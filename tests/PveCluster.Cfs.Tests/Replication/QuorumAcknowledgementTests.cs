@@ -75,4 +75,13 @@ public sealed class QuorumAcknowledgementTests(ITestOutputHelper output)
         cluster.AssertConverged();
         Assert.NotNull(cluster[3].Tree.GetEntry("/slow"));
     }
+
+    [Fact]
+    public async Task In_a_one_node_cluster_the_writer_alone_is_the_quorum()
+    {
+        await using var cluster = await SimulatedCluster.StartAsync(1, seed: 25, output);
+        var mkdir = cluster[1].Mkdir("/nodes");
+        await cluster.RunAsync();
+        Assert.Equal(CfsError.None, await mkdir.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
 }
