@@ -48,10 +48,20 @@ public sealed partial class LabCluster
         }
         else
         {
-            // One cluster: node 1 creates the CA, the others wait for it to replicate.
+            // One cluster: pmxcfs everywhere first, because pmxcfs acknowledges a write only once a
+            // quorum of pmxcfs members holds it; then node 1 creates the CA, the others wait for it
+            // to replicate.
+            var serving = new List<int>();
             foreach (var node in Nodes)
             {
-                await BootPveServicesAsync(node, cancellationToken).ConfigureAwait(false);
+                if (await StartPmxcfsAsync(node, cancellationToken).ConfigureAwait(false))
+                {
+                    serving.Add(node);
+                }
+            }
+            foreach (var node in serving)
+            {
+                await BootCertificatesAndApiAsync(node, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -59,10 +69,33 @@ public sealed partial class LabCluster
     /// <summary>pmxcfs, certificates, pve-api on one node; a failure is logged (not thrown) and ends the node's boot.</summary>
     private async Task BootPveServicesAsync(int node, CancellationToken cancellationToken)
     {
-        var step = ServiceNames.PveCluster;
+        if (await StartPmxcfsAsync(node, cancellationToken).ConfigureAwait(false))
+        {
+            await BootCertificatesAndApiAsync(node, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Starts pmxcfs on a node; false (logged) when it does not come up.</summary>
+    private async Task<bool> StartPmxcfsAsync(int node, CancellationToken cancellationToken)
+    {
         try
         {
             await StartServiceAsync(node, ServiceNames.PveCluster, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (LabException e)
+        {
+            LogServiceSkipped($"{ServiceNames.PveCluster} on node {node}", e.Message);
+            return false;
+        }
+    }
+
+    /// <summary>Certificates and pve-api on a node whose pmxcfs runs; a failure is logged (not thrown) and ends the node's boot.</summary>
+    private async Task BootCertificatesAndApiAsync(int node, CancellationToken cancellationToken)
+    {
+        var step = "corosync.conf in /etc/pve";
+        try
+        {
             if (!Options.Standalone && node == 1)
             {
                 await PublishClusterConfAsync(cancellationToken).ConfigureAwait(false);

@@ -84,7 +84,9 @@ internal sealed class ConfigTreeService(
 
         _quorum = await QuorumMonitor.StartAsync(corosyncLogger, cancellationToken).ConfigureAwait(false);
         _cpg = await CpgGroup.JoinAsync(TreeGroupName, corosyncLogger, cancellationToken).ConfigureAwait(false);
-        _replicated = new ReplicatedConfigTree(database, _cpg, _quorum, nodeId, loggers.CreateLogger<ReplicatedConfigTree>());
+        var logger = loggers.CreateLogger<ReplicatedConfigTree>();
+        var votes = new CorosyncConfQuorum(database, options.LocalCorosyncConf, logger);
+        _replicated = new ReplicatedConfigTree(database, _cpg, _quorum, votes, nodeId, logger);
         _tree = _replicated;
 
         var replicated = _replicated;

@@ -22,9 +22,10 @@ public sealed class ConfigDatabase : IDisposable
     private readonly Lock _writeGate = new();
     private TreeState _state;
 
-    private ConfigDatabase(string path, SqliteTreeStore store, TreeState state, TreeLimits limits, ILogger logger)
+    private ConfigDatabase(string path, SqliteTreeStore store, TreeState state, ulong quorateEpoch, TreeLimits limits, ILogger logger)
     {
         Path = path;
+        QuorateEpoch = quorateEpoch;
         _store = store;
         _state = state;
         Limits = limits;
@@ -34,6 +35,12 @@ public sealed class ConfigDatabase : IDisposable
     public string Path { get; }
 
     public TreeLimits Limits { get; }
+
+    /// <summary>
+    /// The replication epoch of the tree: how many quorate configurations completed a sync in the
+    /// history this tree descends from. Persisted together with the tree it belongs to.
+    /// </summary>
+    public ulong QuorateEpoch { get; private set; }
 
     /// <summary>Raised (outside any lock) with the paths touched by every applied change.</summary>
     internal event Action<IReadOnlyList<string>>? Applied;
@@ -52,9 +59,11 @@ public sealed class ConfigDatabase : IDisposable
         try
         {
             List<EntryData> entries;
+            ulong quorateEpoch;
             try
             {
                 entries = store.LoadAll();
+                quorateEpoch = store.LoadQuorateEpoch();
             }
             catch (SqliteException e)
             {
@@ -69,8 +78,9 @@ public sealed class ConfigDatabase : IDisposable
             }
 
             var state = TreeState.FromEntries(entries);
-            logger.LogInformation("loaded config database {Path}: {Count} entries, version {Version}", path, state.Count, state.Version);
-            return new ConfigDatabase(path, store, state, limits, logger);
+            logger.LogInformation("loaded config database {Path}: {Count} entries, version {Version}, quorate epoch {Epoch}",
+                path, state.Count, state.Version, quorateEpoch);
+            return new ConfigDatabase(path, store, state, quorateEpoch, limits, logger);
         }
         catch
         {
@@ -94,8 +104,11 @@ public sealed class ConfigDatabase : IDisposable
     /// <summary>A SHA-256 over every entry; equal on two nodes exactly when their trees are identical.</summary>
     public byte[] ComputeDigest() => Read(TreeDigest.Compute);
 
-    /// <summary>Applies one ordered operation: plan, persist, then publish in memory.</summary>
-    internal CfsError Apply(TreeOperation operation, uint writer, long timestamp)
+    /// <summary>
+    /// Applies one ordered operation: plan, persist, then publish in memory. When
+    /// <paramref name="undo"/> is given it receives the changed entries as they were before (null for created ones).
+    /// </summary>
+    internal CfsError Apply(TreeOperation operation, uint writer, long timestamp, Action<IReadOnlyList<(ulong Inode, EntryData? Before)>>? undo = null)
     {
         TreeChangeSet changes;
         lock (_writeGate)
@@ -114,6 +127,7 @@ public sealed class ConfigDatabase : IDisposable
             }
 
             changes = plan.Changes;
+            undo?.Invoke(changes.Upserted.Select(e => e.Inode).Concat(changes.Removed).Distinct().Select(i => (i, _state.Get(i))).ToList());
             _store.Write(changes);
             Publish(s => s.Apply(changes));
         }
@@ -139,36 +153,99 @@ public sealed class ConfigDatabase : IDisposable
         }
     }
 
-    /// <summary>Replaces the whole tree (the end of a sync): persists the difference atomically, then switches.</summary>
-    internal void Replace(TreeState next)
+    /// <summary>
+    /// Replaces the whole tree (the end of a sync): persists the difference and the quorate epoch
+    /// in one transaction, then switches. Returns the changed paths.
+    /// </summary>
+    internal IReadOnlyList<string> Replace(TreeState next, ulong quorateEpoch)
     {
         TreeChangeSet changes;
         lock (_writeGate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            changes = TreeChangeSet.Between(_state, next);
-            if (!changes.IsEmpty)
-            {
-                _store.Write(changes);
-            }
-
-            _lock.EnterWriteLock();
-            try
-            {
-                _state = next;
-            }
-            finally
-            {
-                _lock.ExitWriteLock();
-            }
+            changes = SwitchTo(next, quorateEpoch);
         }
 
-        _logger.LogInformation("tree replaced by sync: {Changed} entries written, {Removed} removed, version {Version}",
-            changes.Upserted.Count, changes.Removed.Count, next.Version);
+        _logger.LogInformation("tree replaced by sync: {Changed} entries written, {Removed} removed, version {Version}, quorate epoch {Epoch}",
+            changes.Upserted.Count, changes.Removed.Count, next.Version, quorateEpoch);
         if (!changes.IsEmpty)
         {
             Applied?.Invoke(changes.ChangedPaths);
         }
+
+        return changes.ChangedPaths;
+    }
+
+    /// <summary>Persists a new quorate epoch for the current tree (a quorate configuration completed its sync).</summary>
+    internal void SetQuorateEpoch(ulong quorateEpoch)
+    {
+        lock (_writeGate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            SwitchTo(_state, quorateEpoch);
+        }
+    }
+
+    /// <summary>
+    /// Puts the given entries back as they were (null: the entry did not exist), undoing applied
+    /// operations; the version counter goes back with the root entry. Returns the changed paths.
+    /// </summary>
+    internal IReadOnlyList<string> Restore(IReadOnlyDictionary<ulong, EntryData?> before)
+    {
+        TreeChangeSet changes;
+        lock (_writeGate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var entries = _state.Entries.ToDictionary(e => e.Inode);
+            foreach (var (inode, entry) in before)
+            {
+                if (entry is null)
+                {
+                    entries.Remove(inode);
+                }
+                else
+                {
+                    entries[inode] = entry;
+                }
+            }
+
+            var problems = TreeConsistency.Check(entries.Values.ToList(), Limits);
+            if (problems.Count > 0)
+            {
+                throw new InvalidOperationException($"undoing operations would leave an inconsistent tree: {string.Join("; ", problems.Take(5))}");
+            }
+
+            changes = SwitchTo(TreeState.FromEntries(entries.Values), QuorateEpoch);
+        }
+
+        if (!changes.IsEmpty)
+        {
+            Applied?.Invoke(changes.ChangedPaths);
+        }
+
+        return changes.ChangedPaths;
+    }
+
+    private TreeChangeSet SwitchTo(TreeState next, ulong quorateEpoch)
+    {
+        var changes = TreeChangeSet.Between(_state, next);
+        if (!changes.IsEmpty || quorateEpoch != QuorateEpoch)
+        {
+            _store.Write(changes, quorateEpoch);
+        }
+
+        _lock.EnterWriteLock();
+        try
+        {
+            _state = next;
+            QuorateEpoch = quorateEpoch;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+
+        return changes;
     }
 
     public void Dispose()

@@ -14,6 +14,8 @@ internal sealed class SqliteTreeStore : IDisposable
     private const int DirectoryType = 4; // DT_DIR, as pmxcfs stores it
     private const int FileType = 8;      // DT_REG
 
+    private const string ReplicationTable = "CREATE TABLE IF NOT EXISTS replication (name TEXT PRIMARY KEY NOT NULL, value INTEGER NOT NULL);";
+
     private readonly SqliteConnection _connection;
 
     private SqliteTreeStore(SqliteConnection connection) => _connection = connection;
@@ -75,10 +77,27 @@ internal sealed class SqliteTreeStore : IDisposable
         return entries;
     }
 
-    /// <summary>Writes the changes in one transaction; returns only after the commit is durable.</summary>
-    public void Write(TreeChangeSet changes)
+    /// <summary>The persisted replication epoch (see <see cref="ConfigDatabase.QuorateEpoch"/>); 0 when never set.</summary>
+    public ulong LoadQuorateEpoch()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT value FROM replication WHERE name = 'quorate_epoch'";
+        return command.ExecuteScalar() is long value ? unchecked((ulong)value) : 0;
+    }
+
+    /// <summary>Writes the changes (and, when given, the quorate epoch) in one transaction; returns only after the commit is durable.</summary>
+    public void Write(TreeChangeSet changes, ulong? quorateEpoch = null)
     {
         using var transaction = _connection.BeginTransaction();
+        if (quorateEpoch is { } epoch)
+        {
+            using var setEpoch = _connection.CreateCommand();
+            setEpoch.Transaction = transaction;
+            setEpoch.CommandText = "INSERT OR REPLACE INTO replication (name, value) VALUES ('quorate_epoch', $value)";
+            setEpoch.Parameters.AddWithValue("$value", unchecked((long)epoch));
+            setEpoch.ExecuteNonQuery();
+        }
+
         using (var delete = _connection.CreateCommand())
         {
             delete.Transaction = transaction;
@@ -138,6 +157,8 @@ internal sealed class SqliteTreeStore : IDisposable
         var version = Convert.ToInt32(versionCommand.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         if (version == SchemaVersion)
         {
+            // Added after schema 1 shipped; an older database simply has no epoch yet (0).
+            Execute(_connection, ReplicationTable);
             return;
         }
 
@@ -154,6 +175,7 @@ internal sealed class SqliteTreeStore : IDisposable
             " inode INTEGER PRIMARY KEY NOT NULL, parent INTEGER NOT NULL, version INTEGER NOT NULL," +
             " writer INTEGER NOT NULL, mtime INTEGER NOT NULL, type INTEGER NOT NULL, name TEXT NOT NULL, data BLOB);" +
             "INSERT INTO tree (inode, parent, version, writer, mtime, type, name, data) VALUES (0, 0, 0, 0, 0, 4, '', NULL);" +
+            ReplicationTable +
             $"PRAGMA user_version = {SchemaVersion};";
         create.ExecuteNonQuery();
         transaction.Commit();

@@ -10,9 +10,8 @@ public sealed partial class ReplicatedConfigTree
     private ulong _configurationCounter;
 
     /// <summary>Handles one CPG event. Called by the event loop, or directly by deterministic tests.</summary>
-    internal async Task HandleEventAsync(CpgEvent cpgEvent, CancellationToken cancellationToken)
-    {
-        try
+    internal Task HandleEventAsync(CpgEvent cpgEvent, CancellationToken cancellationToken) =>
+        GuardAsync(cpgEvent.GetType().Name, async () =>
         {
             switch (cpgEvent)
             {
@@ -27,6 +26,53 @@ public sealed partial class ReplicatedConfigTree
                     LeaveGroup("the corosync connection was lost");
                     break;
             }
+        });
+
+    /// <summary>
+    /// Called when no event is waiting: announces what this member applied since the last
+    /// announcement, and after an error leaves and rejoins the group to resync from scratch.
+    /// </summary>
+    internal Task OnIdleAsync(CancellationToken cancellationToken) =>
+        GuardAsync("the applied announcement", async () =>
+        {
+            await AnnounceAppliedAsync(cancellationToken).ConfigureAwait(false);
+            if (_mode == SyncMode.Error && _rejoinRequested)
+            {
+                await RejoinAsync(cancellationToken).ConfigureAwait(false);
+            }
+        });
+
+    /// <summary>Consecutive rejoins without a completed sync in between; they back off so a lasting failure does not spin.</summary>
+    private int _failedRejoins;
+    private bool _rejoinRequested;
+
+    private async Task RejoinAsync(CancellationToken cancellationToken)
+    {
+        _rejoinRequested = false;
+        var delay = _failedRejoins == 0 ? TimeSpan.Zero : TimeSpan.FromMilliseconds(Math.Min(10_000, 250 << Math.Min(_failedRejoins, 6)));
+        _failedRejoins++;
+        _logger.LogWarning("leaving and rejoining CPG group {Group} to resync (attempt {Attempt})", _cpg.GroupName, _failedRejoins);
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            await _cpg.RejoinAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            _logger.LogError(e, "cannot rejoin CPG group {Group}; retrying", _cpg.GroupName);
+            _rejoinRequested = true;
+        }
+    }
+
+    private async Task GuardAsync(string what, Func<Task> action)
+    {
+        try
+        {
+            await action().ConfigureAwait(false);
         }
         catch (SqliteException e)
         {
@@ -35,7 +81,7 @@ public sealed partial class ReplicatedConfigTree
         }
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
-            _logger.LogError(e, "failed to handle {Event}; refusing writes until the next resync", cpgEvent.GetType().Name);
+            _logger.LogError(e, "failed to handle {Event}; refusing writes until the next resync", what);
             EnterError("internal error");
         }
     }
@@ -48,6 +94,10 @@ public sealed partial class ReplicatedConfigTree
             _configurationCounter, string.Join(',', members), string.Join(',', change.Left), string.Join(',', change.Joined));
         _members = members;
         DropQueue("the membership changed before it was applied");
+        ForgetVerify();
+        var quorate = members.Contains(_cpg.Self) && IsQuorate(members);
+        SettleAtConfigurationChange(quorate, quorate ? "" : "the new membership has no quorum");
+        _membershipQuorate = quorate;
         ResetSync(forgetEpoch: true);
         if (!members.Contains(_cpg.Self))
         {
@@ -95,13 +145,24 @@ public sealed partial class ReplicatedConfigTree
             case UpdateCompleteMessage complete:
                 OnUpdateComplete(delivered.Sender, complete);
                 break;
+            case AppliedMessage applied:
+                OnApplied(delivered.Sender, applied);
+                break;
+            case VerifyRequestMessage request:
+                await OnVerifyRequestAsync(delivered.Sender, request, cancellationToken).ConfigureAwait(false);
+                break;
+            case VerifyMessage verify:
+                OnVerify(delivered.Sender, verify);
+                break;
         }
     }
 
     private void LeaveGroup(string reason)
     {
         _members = [];
+        _membershipQuorate = false;
         DropQueue(reason);
+        SettleAtConfigurationChange(quorateNext: false, reason);
         ResetSync(forgetEpoch: true);
         FailAllPending(reason);
         SetMode(SyncMode.Start);
@@ -110,8 +171,11 @@ public sealed partial class ReplicatedConfigTree
     private void EnterError(string reason)
     {
         DropQueue(reason);
+        FailAwaiting(reason);
+        _undo.Clear();
         ResetSync();
         SetMode(SyncMode.Error);
+        _rejoinRequested = true;
     }
 
     private Task SendAsync(ReplicationMessage message, CancellationToken cancellationToken) =>

@@ -15,7 +15,7 @@ public sealed partial class ReplicatedConfigTree
         switch (_mode)
         {
             case SyncMode.Synced:
-                Apply(sender, message);
+                ApplyOrRefuse(sender, message);
                 break;
             case SyncMode.StartSync or SyncMode.Update:
                 _queue.Add((sender, message));
@@ -31,27 +31,19 @@ public sealed partial class ReplicatedConfigTree
         }
     }
 
-    private void Apply(CpgMember sender, NormalMessage message)
+    /// <summary>Without quorum nothing is applied (every member of the configuration decides alike), so no branch grows there.</summary>
+    private void ApplyOrRefuse(CpgMember sender, NormalMessage message)
     {
-        CfsError result;
-        try
+        if (_membershipQuorate)
         {
-            result = Database.Apply(message.Operation, sender.NodeId, message.Timestamp);
-        }
-        catch
-        {
-            // The caller must not wait forever; the event handler moves this member into error mode.
-            if (sender == _cpg.Self)
-            {
-                Complete(message.RequestId, CfsError.IoError);
-            }
+            ApplyInRound(sender, message);
 
-            throw;
+            // This member's own count may already complete a quorum (a one-node cluster).
+            AdvanceStable();
         }
-
-        if (sender == _cpg.Self)
+        else if (sender == _cpg.Self)
         {
-            Complete(message.RequestId, result);
+            Complete(message.RequestId, CfsError.IoError);
         }
     }
 
@@ -61,7 +53,7 @@ public sealed partial class ReplicatedConfigTree
         _queue.Clear();
         foreach (var (sender, message) in queued)
         {
-            Apply(sender, message);
+            ApplyOrRefuse(sender, message);
         }
     }
 

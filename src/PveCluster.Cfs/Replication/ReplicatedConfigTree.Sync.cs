@@ -10,7 +10,7 @@ public sealed partial class ReplicatedConfigTree
     /// <summary>Update messages stay well below corosync's 1 MiB atomic message size where possible.</summary>
     private const int UpdateChunkBytes = 256 * 1024;
 
-    private readonly Dictionary<CpgMember, TreeIndex> _states = [];
+    private readonly Dictionary<CpgMember, StateMessage> _states = [];
     private readonly Dictionary<ulong, EntryData> _updates = [];
     private SyncEpoch? _epoch;
     private CpgMember? _leader;
@@ -54,8 +54,10 @@ public sealed partial class ReplicatedConfigTree
         _updates.Clear();
         SetMode(SyncMode.StartSync);
         var index = Database.Read(TreeIndex.Of);
-        _logger.LogInformation("sync {Epoch}: sending state (version {Version}, {Count} entries)", epoch, index.Version, index.Entries.Count);
-        await SendAsync(new StateMessage(epoch, index), cancellationToken).ConfigureAwait(false);
+        var quorateEpoch = Database.QuorateEpoch;
+        _logger.LogInformation("sync {Epoch}: sending state (quorate epoch {QuorateEpoch}, version {Version}, {Count} entries)",
+            epoch, quorateEpoch, index.Version, index.Entries.Count);
+        await SendAsync(new StateMessage(epoch, quorateEpoch, index), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task OnStateAsync(CpgMember sender, StateMessage message, CancellationToken cancellationToken)
@@ -65,7 +67,7 @@ public sealed partial class ReplicatedConfigTree
             return;
         }
 
-        _states[sender] = message.Index;
+        _states[sender] = message;
         if (_members.Any(m => !_states.ContainsKey(m)))
         {
             return;
@@ -74,7 +76,8 @@ public sealed partial class ReplicatedConfigTree
         var leader = LeaderSelection.Select(_members, _states);
         _leader = leader;
         SetMode(SyncMode.Update);
-        _logger.LogInformation("sync {Epoch}: leader {Leader} with version {Version}", _epoch, leader, _states[leader].Version);
+        _logger.LogInformation("sync {Epoch}: leader {Leader} with quorate epoch {QuorateEpoch}, version {Version}",
+            _epoch, leader, _states[leader].QuorateEpoch, _states[leader].Index.Version);
         if (leader == _cpg.Self)
         {
             await SendUpdatesAsync(message.Epoch, cancellationToken).ConfigureAwait(false);
@@ -83,7 +86,7 @@ public sealed partial class ReplicatedConfigTree
 
     private async Task SendUpdatesAsync(SyncEpoch epoch, CancellationToken cancellationToken)
     {
-        var others = _states.Values.Select(s => s.Entries.ToDictionary(e => e.Inode)).ToList();
+        var others = _states.Values.Select(s => s.Index.Entries.ToDictionary(e => e.Inode)).ToList();
         var differing = Database.Read(state => state.Entries
             .Where(entry => others.Any(index => !index.TryGetValue(entry.Inode, out var theirs) || !theirs.SameAs(entry)))
             .OrderBy(e => e.Inode)
@@ -134,8 +137,8 @@ public sealed partial class ReplicatedConfigTree
             return;
         }
 
-        var leaderIndex = _states[sender];
-        var (entries, problem) = Database.Read(current => Reconcile(current, leaderIndex));
+        var leaderState = _states[sender];
+        var (entries, problem, keptOwnTree) = Database.Read(current => Reconcile(current, leaderState.Index));
         if (problem is null)
         {
             var problems = TreeConsistency.Check(entries, Database.Limits);
@@ -149,17 +152,54 @@ public sealed partial class ReplicatedConfigTree
             return;
         }
 
+        if (!keptOwnTree)
+        {
+            LogDiscarded(leaderState.Index);
+        }
+
         // Built off to the side and switched in one step (one SQLite transaction, one swap in memory).
-        Database.Replace(TreeState.FromEntries(entries));
+        var round = _epoch!.Value;
+        Database.Replace(TreeState.FromEntries(entries), leaderState.QuorateEpoch);
+
+        // Decided on the adopted tree (its corosync.conf), so every member decides alike.
+        var quorate = IsQuorate(_members);
+        if (quorate)
+        {
+            Database.SetQuorateEpoch(leaderState.QuorateEpoch + 1);
+        }
+
+        _membershipQuorate = quorate;
+        _failedRejoins = 0;
+        _logger.LogInformation("sync {Epoch}: synced, quorate epoch {QuorateEpoch}, membership {Quorum}",
+            round, Database.QuorateEpoch, quorate ? "quorate" : "without quorum (operations are refused)");
         ResetSync();
         SetMode(SyncMode.Synced);
+        SettleAtSyncCompletion(round, keptOwnTree, quorate);
         ApplyQueue();
+        AdvanceStable();
+    }
+
+    /// <summary>Logs each own entry the leader's tree does not hold in this or a newer version: it is dropped now.</summary>
+    private void LogDiscarded(TreeIndex leaderIndex)
+    {
+        var leaderEntries = leaderIndex.Entries.ToDictionary(e => e.Inode);
+        var discarded = Database.Read(current => current.Entries
+            .Where(mine => mine.Inode != TreeState.RootInode
+                && (!leaderEntries.TryGetValue(mine.Inode, out var theirs) || theirs.Version < mine.Version || theirs.Version == mine.Version && !theirs.SameAs(mine)))
+            .Select(mine => (Path: current.PathOf(mine), mine.Version))
+            .ToList());
+        foreach (var (path, version) in discarded)
+        {
+            _logger.LogWarning("sync: discarding local {Path} (version {Version}): the leader's tree does not hold it", path, version);
+        }
     }
 
     /// <summary>The leader's tree: own entries where they already match, received updates otherwise; everything else goes.</summary>
-    private (List<EntryData> Entries, string? Problem) Reconcile(TreeState current, TreeIndex leaderIndex)
+    /// <remarks>KeptOwnTree: the result equals the current tree (nothing received, nothing dropped).</remarks>
+    private (List<EntryData> Entries, string? Problem, bool KeptOwnTree) Reconcile(TreeState current, TreeIndex leaderIndex)
     {
         var entries = new List<EntryData>(leaderIndex.Entries.Count);
+        var kept = true;
         foreach (var wanted in leaderIndex.Entries)
         {
             if (current.Get(wanted.Inode) is { } mine && wanted.SameAs(mine))
@@ -169,13 +209,14 @@ public sealed partial class ReplicatedConfigTree
             else if (_updates.TryGetValue(wanted.Inode, out var update) && wanted.SameAs(update))
             {
                 entries.Add(update);
+                kept = false;
             }
             else
             {
-                return (entries, $"no matching update for inode {wanted.Inode} version {wanted.Version}");
+                return (entries, $"no matching update for inode {wanted.Inode} version {wanted.Version}", false);
             }
         }
 
-        return (entries, null);
+        return (entries, null, kept && entries.Count == current.Count);
     }
 }

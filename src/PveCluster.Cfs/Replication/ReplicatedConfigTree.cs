@@ -11,8 +11,9 @@ namespace PveCluster.Cfs.Replication;
 /// <summary>
 /// The tree replicated over a CPG group (pmxcfs' dfsm). Every mutation is multicast as a normal
 /// message and applied by every member in corosync's total order; the caller's task completes
-/// with the result of that ordered application. After every configuration change the members
-/// exchange their states and adopt the leader's tree before ordered operations resume.
+/// with the result of that ordered application once a quorum of the configured votes holds it
+/// (see the Stability part). After every configuration change the members exchange their states
+/// and adopt the leader's tree before ordered operations resume.
 ///
 /// Threading: CPG events are handled one at a time by the loop started in <see cref="StartAsync"/>;
 /// reads and submissions may come from any thread.
@@ -21,33 +22,41 @@ public sealed partial class ReplicatedConfigTree : ConfigTreeBase, IAsyncDisposa
 {
     private readonly ICpgGroup _cpg;
     private readonly IQuorumMonitor _quorum;
+    private readonly IVoteQuorum _votes;
+    private readonly ReplicationOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<ulong, TaskCompletionSource<CfsError>> _pending = new();
     private readonly CancellationTokenSource _stopping = new();
     private long _nextRequestId;
     private volatile SyncMode _mode = SyncMode.Start;
-    private volatile IReadOnlyList<CpgMember> _members = [];
+    private volatile List<CpgMember> _members = [];
     private Task? _loop;
+    private Task? _verifyLoop;
     private int _disposed;
 
     /// <param name="database">The opened database; the caller keeps ownership.</param>
     /// <param name="cpg">The joined group of the file tree (one group per service).</param>
     /// <param name="quorum">Gates mutations: without quorum they fail with <see cref="CfsError.AccessDenied"/>.</param>
+    /// <param name="votes">Whether a set of nodes holds a quorum of the configured votes (acknowledgements and the membership's own quorum).</param>
     /// <param name="localNodeId">This node's corosync node id (must equal <c>cpg.Self.NodeId</c>).</param>
     /// <param name="logger">Protocol and disk events.</param>
     /// <param name="timeProvider">Clock for the timestamps of submitted operations (tests pin it).</param>
+    /// <param name="options">Acknowledgement wait bound and verify interval (defaults when null).</param>
     public ReplicatedConfigTree(
         ConfigDatabase database,
         ICpgGroup cpg,
         IQuorumMonitor quorum,
+        IVoteQuorum votes,
         uint localNodeId,
         ILogger logger,
-        TimeProvider? timeProvider = null)
+        TimeProvider? timeProvider = null,
+        ReplicationOptions? options = null)
         : base(database)
     {
         ArgumentNullException.ThrowIfNull(cpg);
         ArgumentNullException.ThrowIfNull(quorum);
+        ArgumentNullException.ThrowIfNull(votes);
         ArgumentNullException.ThrowIfNull(logger);
         if (cpg.Self.NodeId != localNodeId)
         {
@@ -56,15 +65,20 @@ public sealed partial class ReplicatedConfigTree : ConfigTreeBase, IAsyncDisposa
 
         _cpg = cpg;
         _quorum = quorum;
+        _votes = votes;
         _logger = logger;
         _time = timeProvider ?? TimeProvider.System;
+        _options = options ?? new ReplicationOptions();
     }
 
     /// <summary>Raised (on the event loop) whenever <see cref="Mode"/> or <see cref="Members"/> changed.</summary>
     public event EventHandler? StatusChanged;
 
-    /// <summary>Writable while quorate and joined (a write during a sync is queued and applied once synced).</summary>
-    public override bool IsWritable => _quorum.IsQuorate && _mode is SyncMode.StartSync or SyncMode.Update or SyncMode.Synced;
+    /// <summary>
+    /// Writable while corosync reports quorum, the CPG membership itself holds a quorum of the
+    /// configured votes, and joined (a write during a sync is queued and applied once synced).
+    /// </summary>
+    public override bool IsWritable => _quorum.IsQuorate && _membershipQuorate && _mode is SyncMode.StartSync or SyncMode.Update or SyncMode.Synced;
 
     public SyncMode Mode => _mode;
 
@@ -87,6 +101,7 @@ public sealed partial class ReplicatedConfigTree : ConfigTreeBase, IAsyncDisposa
         }
 
         _loop = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
+        _verifyLoop = Task.Run(() => VerifyPeriodicallyAsync(_stopping.Token), CancellationToken.None);
         return Task.CompletedTask;
     }
 
@@ -97,6 +112,11 @@ public sealed partial class ReplicatedConfigTree : ConfigTreeBase, IAsyncDisposa
         if (_loop is not null)
         {
             await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_verifyLoop is not null)
+        {
+            await _verifyLoop.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         LeaveGroup("stopped");
@@ -149,7 +169,17 @@ public sealed partial class ReplicatedConfigTree : ConfigTreeBase, IAsyncDisposa
                 waiting.TrySetCanceled(cancellationToken);
             }
         });
-        return await completion.Task.ConfigureAwait(false);
+        try
+        {
+            return await completion.Task.WaitAsync(_options.AcknowledgementTimeout, _time, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // The outcome is unknown (it may still become held by a quorum, or be discarded): EIO.
+            _pending.TryRemove(requestId, out _);
+            _logger.LogWarning("{Operation} was not acknowledged by a quorum within {Timeout}", operation.GetType().Name, _options.AcknowledgementTimeout);
+            return CfsError.IoError;
+        }
     }
 
     private async Task RunAsync(CancellationToken cancellationToken)
@@ -159,6 +189,12 @@ public sealed partial class ReplicatedConfigTree : ConfigTreeBase, IAsyncDisposa
             await foreach (var cpgEvent in _cpg.Events.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 await HandleEventAsync(cpgEvent, cancellationToken).ConfigureAwait(false);
+                // Once per batch; under a steady stream also every so many operations, so that
+                // writers elsewhere are not kept waiting for a pause that does not come.
+                if (!_cpg.Events.TryPeek(out _) || HasLongUnannouncedRun)
+                {
+                    await OnIdleAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

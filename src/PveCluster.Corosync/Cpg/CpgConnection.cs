@@ -12,8 +12,24 @@ namespace PveCluster.Corosync.Cpg;
 internal sealed partial class CpgConnection : CorosyncConnection<SafeCpgHandle>
 {
     private readonly byte[] _groupName;
+    /// <summary>
+    /// Events handed from the dispatch thread to the group's reader. Bounded: when the reader falls
+    /// behind, the dispatch thread waits, corosync's queue towards this process fills, and corosync
+    /// applies flow control to the senders (TRY_AGAIN) instead of this process buffering without limit.
+    /// </summary>
+    public const int EventQueueCapacity = 4096;
+
     private readonly Channel<CpgEvent> _events =
-        Channel.CreateUnbounded<CpgEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        Channel.CreateBounded<CpgEvent>(new BoundedChannelOptions(EventQueueCapacity)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+
+    private static readonly TimeSpan RejoinPollInterval = TimeSpan.FromMilliseconds(100);
+
+    private readonly CancellationTokenSource _closing = new();
     private readonly CallbackContext<CpgConnection> _context;
     private CpgMember _self;
 
@@ -60,6 +76,47 @@ internal sealed partial class CpgConnection : CorosyncConnection<SafeCpgHandle>
         await TryAgainPolicy.RunAsync(() => Multicast(data, length), "cpg_mcast_joined", cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>cpg_leave, then cpg_join once corosync finished the leave (it answers BUSY until then).</summary>
+    public async Task RejoinAsync(CancellationToken cancellationToken)
+    {
+        await TryAgainPolicy.RunAsync(LeaveOnce, "cpg_leave", cancellationToken).ConfigureAwait(false);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(TryAgainPolicy.DefaultSyncBudget);
+        while (true)
+        {
+            var joined = CsError.Ok;
+            await TryAgainPolicy.RunAsync(
+                () =>
+                {
+                    joined = JoinOnce();
+                    return joined == CsError.Busy ? CsError.Ok : joined;
+                },
+                "cpg_join",
+                budget.Token).ConfigureAwait(false);
+            if (joined != CsError.Busy)
+            {
+                LogJoined(Logger, GroupName, _self);
+                return;
+            }
+
+            await Task.Delay(RejoinPollInterval, budget.Token).ConfigureAwait(false);
+        }
+    }
+
+    private unsafe CsError LeaveOnce()
+    {
+        var name = MakeName();
+        using var request = BeginRequest();
+        return request.Complete(Native.cpg_leave(request.Handle, &name));
+    }
+
+    private unsafe CsError JoinOnce()
+    {
+        var name = MakeName();
+        using var request = BeginRequest();
+        return request.Complete(Native.cpg_join(request.Handle, &name));
+    }
+
     private unsafe CsError Multicast(nint data, nuint length)
     {
         var iov = new IoVec { Base = (void*)data, Length = length };
@@ -71,6 +128,8 @@ internal sealed partial class CpgConnection : CorosyncConnection<SafeCpgHandle>
     {
         if (disposing)
         {
+            // A dispatch thread waiting for room in the queue must not keep Dispose from stopping it.
+            _closing.Cancel();
             TryLeave();
             base.Dispose(disposing);
             _context.Dispose();
@@ -130,7 +189,29 @@ internal sealed partial class CpgConnection : CorosyncConnection<SafeCpgHandle>
     }
 
     protected override void OnConnectionLost(CorosyncException reason) =>
-        _events.Writer.TryWrite(new CpgConnectionLost(reason.Message));
+        Enqueue(new CpgConnectionLost(reason.Message));
+
+    /// <summary>Blocks the dispatch thread while the queue is full; nothing is dropped unless the connection closes.</summary>
+    private void Enqueue(CpgEvent cpgEvent)
+    {
+        try
+        {
+            while (!_events.Writer.TryWrite(cpgEvent))
+            {
+                if (!_events.Writer.WaitToWriteAsync(_closing.Token).AsTask().GetAwaiter().GetResult())
+                {
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Closing: the reader is gone.
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
 
     protected override CsError GetFd(SafeCpgHandle handle, out int fd) => Native.cpg_fd_get(handle, out fd);
 
@@ -159,7 +240,7 @@ internal sealed partial class CpgConnection : CorosyncConnection<SafeCpgHandle>
         {
             // The buffer is library-owned and only valid during this callback.
             var payload = new ReadOnlySpan<byte>(message, checked((int)length)).ToArray();
-            self._events.Writer.TryWrite(new CpgMessageDelivered(new CpgMember(nodeId, pid), payload));
+            self.Enqueue(new CpgMessageDelivered(new CpgMember(nodeId, pid), payload));
         }
 #pragma warning disable CA1031 // an exception must never unwind into native code
         catch (Exception ex)
@@ -185,7 +266,7 @@ internal sealed partial class CpgConnection : CorosyncConnection<SafeCpgHandle>
             var change = new CpgConfigurationChanged(
                 ToMembers(members, memberCount), ToMembers(left, leftCount), ToMembers(joined, joinedCount));
             LogConfigurationChanged(self.Logger, self.GroupName, change.Members.Count, change.Left.Count, change.Joined.Count);
-            self._events.Writer.TryWrite(change);
+            self.Enqueue(change);
         }
 #pragma warning disable CA1031 // an exception must never unwind into native code
         catch (Exception ex)

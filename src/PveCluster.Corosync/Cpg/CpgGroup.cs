@@ -49,6 +49,9 @@ public sealed class CpgGroup : ICpgGroup
     public Task SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken) =>
         _connection.SendAsync(message, cancellationToken);
 
+    /// <inheritdoc/>
+    public Task RejoinAsync(CancellationToken cancellationToken) => _connection.RejoinAsync(cancellationToken);
+
     /// <summary>Leaves the group, stops the dispatch thread and finalizes the handle; <see cref="Events"/> completes.</summary>
     public ValueTask DisposeAsync()
     {

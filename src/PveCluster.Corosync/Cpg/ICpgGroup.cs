@@ -23,4 +23,10 @@ public interface ICpgGroup : IAsyncDisposable
     /// message, not when it is delivered.
     /// </summary>
     Task SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Leaves the group and joins it again (a member that lost track of the group's state starts
+    /// over): <see cref="Events"/> reports a configuration without this process, then one with it.
+    /// </summary>
+    Task RejoinAsync(CancellationToken cancellationToken);
 }

@@ -1,15 +1,25 @@
 using System.Threading.Channels;
+using PveCluster.Cfs.Replication;
 using PveCluster.Corosync.Cpg;
 using PveCluster.Corosync.Quorum;
 
 namespace PveCluster.Cfs.Tests.Replication;
 
 /// <summary>
-/// An in-memory corosync for protocol tests. Nodes sit in partitions; the processes of one
-/// partition form a CPG configuration. A message goes, at the moment it is sent, to the inbox of
-/// every process in the sender's configuration, so all of them see one total order and the same
-/// messages between two configuration changes (virtual synchrony). Which inbox is served next is
-/// chosen by a seeded random generator, so a run is reproducible from its seed.
+/// An in-memory corosync for protocol tests, modelled on what totem really guarantees. Nodes sit in
+/// partitions; the processes of one partition form a CPG configuration with one ordered log.
+/// <list type="bullet">
+/// <item>A sent message is appended to its configuration's log and received by its sender at once
+/// (the sender delivers its own message first); each other member receives the log one message at a
+/// time, whenever the seeded scheduler picks it.</item>
+/// <item>A partition, crash or join can land between those receipts: some members got a message,
+/// others not.</item>
+/// <item>Extended virtual synchrony at a configuration change: the members that move together into
+/// the next configuration first receive the union of what any of them received (totem's recovery),
+/// so they deliver the same messages before the change. Members that end up apart may differ.</item>
+/// </list>
+/// Which process receives or delivers next is chosen by a seeded random generator, so a run is
+/// reproducible from its seed.
 /// </summary>
 internal sealed class CpgSimulator(int seed, int clusterSize)
 {
@@ -23,6 +33,9 @@ internal sealed class CpgSimulator(int seed, int clusterSize)
     private uint _nextPid = 1000;
 
     public int ClusterSize { get; } = clusterSize;
+
+    /// <summary>The configured votes: one per node 1..<see cref="ClusterSize"/>.</summary>
+    public IVoteQuorum Votes => new MajorityOfNodes(ClusterSize);
 
     public SimulatedQuorum QuorumOf(uint nodeId)
     {
@@ -39,8 +52,8 @@ internal sealed class CpgSimulator(int seed, int clusterSize)
 
     /// <summary>
     /// Starts a process on a node and joins it to the group of that node's partition. A live
-    /// process receives its events through <see cref="SimulatedCpgGroup.Events"/> at once; otherwise
-    /// they wait in its inbox for <see cref="RunUntilQuietAsync"/>.
+    /// process receives everything at once through <see cref="SimulatedCpgGroup.Events"/>; otherwise
+    /// events wait for <see cref="RunUntilQuietAsync"/>.
     /// </summary>
     public SimulatedCpgGroup Connect(uint nodeId, bool live = false)
     {
@@ -57,7 +70,7 @@ internal sealed class CpgSimulator(int seed, int clusterSize)
     {
         var before = Snapshot();
         _processes.Remove(process);
-        process.ClearInbox();
+        process.Detach();
         AnnounceChanges(before);
     }
 
@@ -66,7 +79,7 @@ internal sealed class CpgSimulator(int seed, int clusterSize)
     {
         var before = Snapshot();
         _processes.Remove(process);
-        process.ClearInbox();
+        process.Detach();
         process.Deliver(new CpgConnectionLost("simulated corosync crash"));
         _orphans.Add(process);
         AnnounceChanges(before);
@@ -78,6 +91,17 @@ internal sealed class CpgSimulator(int seed, int clusterSize)
         var before = Snapshot();
         _processes.Add(process);
         AnnounceChanges(before);
+    }
+
+    /// <summary>cpg_leave + cpg_join: the process sees itself leave, everybody sees it leave and join again.</summary>
+    public void Rejoin(SimulatedCpgGroup process)
+    {
+        var before = Snapshot();
+        _processes.Remove(process);
+        process.LeaveConfiguration();
+        process.Deliver(new CpgConfigurationChanged(MembersWith(process.Self).Where(m => m != process.Self).ToList(), [process.Self], []));
+        AnnounceChanges(before);
+        Reconnect(process);
     }
 
     /// <summary>Splits the cluster; nodes not named keep partition 0.</summary>
@@ -106,7 +130,7 @@ internal sealed class CpgSimulator(int seed, int clusterSize)
     public IReadOnlyList<CpgMember> MembersWith(CpgMember member) =>
         _processes.Where(p => _partitionOf[p.Self.NodeId] == _partitionOf[member.NodeId]).Select(p => p.Self).Order().ToList();
 
-    /// <summary>Delivers queued events, one at a time, to random processes until every inbox is empty.</summary>
+    /// <summary>Receives and delivers, one step at a time in random order, until nothing is left anywhere.</summary>
     public async Task RunUntilQuietAsync(int maxSteps = 100_000)
     {
         for (var step = 0; step < maxSteps; step++)
@@ -120,7 +144,7 @@ internal sealed class CpgSimulator(int seed, int clusterSize)
         throw new InvalidOperationException($"the simulated cluster did not become quiet within {maxSteps} steps");
     }
 
-    /// <summary>Delivers up to <paramref name="steps"/> events (to interleave deliveries with new requests).</summary>
+    /// <summary>Runs up to <paramref name="steps"/> steps (to interleave deliveries with new requests and failures).</summary>
     public async Task RunStepsAsync(int steps)
     {
         for (var i = 0; i < steps && await StepAsync(); i++)
@@ -128,47 +152,104 @@ internal sealed class CpgSimulator(int seed, int clusterSize)
         }
     }
 
+    /// <summary>Rewrites a message as it is sent (tests inject faults a real member could produce).</summary>
+    public Func<CpgMember, byte[], byte[]>? Tamper { get; set; }
+
+    /// <summary>Called after every step (tests check invariants that must hold at every instant).</summary>
+    public Action? AfterStep { get; set; }
+
+    /// <summary>Lets one process deliver everything it has received, while nobody else moves.</summary>
+    public async Task RunProcessAsync(SimulatedCpgGroup process)
+    {
+        while (process.HasPending)
+        {
+            await process.DeliverNextAsync();
+            AfterStep?.Invoke();
+        }
+    }
+
     internal void Send(SimulatedCpgGroup sender, byte[] payload)
     {
-        if (!_processes.Contains(sender))
+        if (!_processes.Contains(sender) || sender.Log is not { } log)
         {
             throw new InvalidOperationException($"{sender.Self} is not joined");
         }
 
-        foreach (var member in MembersWith(sender.Self))
-        {
-            Process(member).Deliver(new CpgMessageDelivered(sender.Self, payload));
-        }
+        log.Messages.Add(new CpgMessageDelivered(sender.Self, Tamper?.Invoke(sender.Self, payload) ?? payload));
+        sender.ReceiveUpTo(log.Messages.Count);
+        PumpLive();
     }
 
     private async Task<bool> StepAsync()
     {
-        var ready = _processes.Concat(_orphans).Where(p => p.HasPending).ToList();
         _orphans.RemoveAll(p => !p.HasPending);
-        if (ready.Count == 0)
+        var steps = new List<Func<Task>>();
+        foreach (var process in _processes.Concat(_orphans))
+        {
+            if (process.HasPending)
+            {
+                steps.Add(process.DeliverNextAsync);
+            }
+
+            if (process.CanReceive)
+            {
+                steps.Add(() =>
+                {
+                    process.ReceiveUpTo(process.Received + 1);
+                    return Task.CompletedTask;
+                });
+            }
+        }
+
+        if (steps.Count == 0)
         {
             return false;
         }
 
-        await ready[_random.Next(ready.Count)].DeliverNextAsync();
+        await steps[_random.Next(steps.Count)]();
+        AfterStep?.Invoke();
         return true;
     }
-
-    private SimulatedCpgGroup Process(CpgMember member) => _processes.Single(p => p.Self == member);
 
     private Dictionary<CpgMember, IReadOnlyList<CpgMember>> Snapshot() =>
         _processes.ToDictionary(p => p.Self, p => MembersWith(p.Self));
 
     private void AnnounceChanges(Dictionary<CpgMember, IReadOnlyList<CpgMember>> before)
     {
-        foreach (var process in _processes)
+        var changed = _processes
+            .Where(p => !MembersWith(p.Self).SequenceEqual(before.GetValueOrDefault(p.Self, [])))
+            .ToList();
+
+        // Recovery: the members that move together hold the union of what any of them received.
+        foreach (var movingTogether in changed.Where(p => p.Log is not null).GroupBy(p => (p.Log, Partition: _partitionOf[p.Self.NodeId])))
         {
-            var now = MembersWith(process.Self);
-            var old = before.GetValueOrDefault(process.Self, []);
-            if (!now.SequenceEqual(old))
+            var received = movingTogether.Max(p => p.Received);
+            foreach (var process in movingTogether)
             {
-                process.Deliver(new CpgConfigurationChanged(now, old.Except(now).ToList(), now.Except(old).ToList()));
+                process.ReceiveUpTo(received);
             }
+        }
+
+        foreach (var configuration in changed.GroupBy(p => _partitionOf[p.Self.NodeId]))
+        {
+            var log = new ConfigurationLog();
+            foreach (var process in configuration)
+            {
+                var now = MembersWith(process.Self);
+                var old = before.GetValueOrDefault(process.Self, []);
+                process.Deliver(new CpgConfigurationChanged(now, old.Except(now).ToList(), now.Except(old).ToList()));
+                process.EnterConfiguration(log);
+            }
+        }
+
+        PumpLive();
+    }
+
+    private void PumpLive()
+    {
+        foreach (var process in _processes.Where(p => p.IsLive && p.Log is not null))
+        {
+            process.ReceiveUpTo(process.Log!.Messages.Count);
         }
     }
 
@@ -180,6 +261,17 @@ internal sealed class CpgSimulator(int seed, int clusterSize)
             quorum.Set(votes * 2 > ClusterSize);
         }
     }
+
+    private sealed class MajorityOfNodes(int clusterSize) : IVoteQuorum
+    {
+        public bool IsQuorate(IReadOnlyCollection<uint> nodeIds) => nodeIds.Count(id => id >= 1 && id <= clusterSize) * 2 > clusterSize;
+    }
+}
+
+/// <summary>The totally ordered messages of one configuration.</summary>
+internal sealed class ConfigurationLog
+{
+    public List<CpgMessageDelivered> Messages { get; } = [];
 }
 
 /// <summary>One process's view of the simulated group.</summary>
@@ -188,6 +280,7 @@ internal sealed class SimulatedCpgGroup(CpgSimulator simulator, CpgMember self, 
     private readonly Queue<CpgEvent> _inbox = new();
     private readonly Channel<CpgEvent> _channel = Channel.CreateUnbounded<CpgEvent>();
     private Func<CpgEvent, Task>? _handler;
+    private Func<Task>? _idle;
 
     public string GroupName => "pve_dcdb_v1";
 
@@ -195,10 +288,25 @@ internal sealed class SimulatedCpgGroup(CpgSimulator simulator, CpgMember self, 
 
     public ChannelReader<CpgEvent> Events => _channel.Reader;
 
+    public bool IsLive => live;
+
+    /// <summary>Events received and waiting to be delivered.</summary>
     public bool HasPending => _inbox.Count > 0;
 
-    /// <summary>Deterministic mode: the simulator hands inbox events to <paramref name="handler"/>.</summary>
-    public void Attach(Func<CpgEvent, Task> handler) => _handler = handler;
+    /// <summary>The log of the configuration this process is in (null when not joined).</summary>
+    internal ConfigurationLog? Log { get; private set; }
+
+    /// <summary>How many messages of <see cref="Log"/> this process has received.</summary>
+    internal int Received { get; private set; }
+
+    internal bool CanReceive => Log is not null && Received < Log.Messages.Count;
+
+    /// <summary>Deterministic mode: the simulator hands events to <paramref name="handler"/>, and calls <paramref name="idle"/> once none is left.</summary>
+    public void Attach(Func<CpgEvent, Task> handler, Func<Task>? idle = null)
+    {
+        _handler = handler;
+        _idle = idle;
+    }
 
     public Task SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
     {
@@ -229,9 +337,54 @@ internal sealed class SimulatedCpgGroup(CpgSimulator simulator, CpgMember self, 
         }
     }
 
-    internal void ClearInbox() => _inbox.Clear();
+    internal void ReceiveUpTo(int count)
+    {
+        while (Received < count)
+        {
+            Deliver(Log!.Messages[Received++]);
+        }
+    }
 
-    internal Task DeliverNextAsync() => _handler!(_inbox.Dequeue());
+    internal void EnterConfiguration(ConfigurationLog log)
+    {
+        Log = log;
+        Received = 0;
+    }
+
+    public Task RejoinAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (simulator)
+        {
+            simulator.Rejoin(this);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Left the group: nothing more arrives, what was received is still delivered.</summary>
+    internal void LeaveConfiguration()
+    {
+        Log = null;
+        Received = 0;
+    }
+
+    /// <summary>Out of the group: nothing more arrives, and what was received but not delivered is gone.</summary>
+    internal void Detach()
+    {
+        _inbox.Clear();
+        Log = null;
+        Received = 0;
+    }
+
+    internal async Task DeliverNextAsync()
+    {
+        await _handler!(_inbox.Dequeue());
+        if (_inbox.Count == 0 && _idle is not null)
+        {
+            await _idle();
+        }
+    }
 }
 
 internal sealed class SimulatedQuorum : IQuorumMonitor

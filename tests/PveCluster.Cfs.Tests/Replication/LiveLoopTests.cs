@@ -25,7 +25,7 @@ public sealed class LiveLoopTests
                 group = simulator.Connect(id, live: true);
             }
 
-            var tree = new ReplicatedConfigTree(database, group, simulator.QuorumOf(id), id, NullLogger.Instance);
+            var tree = new ReplicatedConfigTree(database, group, simulator.QuorumOf(id), simulator.Votes, id, NullLogger.Instance);
             trees.Add(tree);
             await tree.StartAsync(CancellationToken.None);
         }

@@ -17,10 +17,13 @@ internal sealed class SimulatedCluster : IAsyncDisposable
 
     private readonly ITestOutputHelper? _output;
 
-    private SimulatedCluster(int size, int seed, ITestOutputHelper? output)
+    private readonly TimeSpan? _acknowledgementTimeout;
+
+    private SimulatedCluster(int size, int seed, ITestOutputHelper? output, TimeSpan? acknowledgementTimeout)
     {
         Simulator = new CpgSimulator(seed, size);
         _output = output;
+        _acknowledgementTimeout = acknowledgementTimeout;
     }
 
     public CpgSimulator Simulator { get; }
@@ -30,9 +33,9 @@ internal sealed class SimulatedCluster : IAsyncDisposable
     public SimulatedNode this[uint nodeId] => _nodes[nodeId];
 
     /// <summary>Starts nodes 1..size and lets them sync.</summary>
-    public static async Task<SimulatedCluster> StartAsync(int size, int seed, ITestOutputHelper? output = null)
+    public static async Task<SimulatedCluster> StartAsync(int size, int seed, ITestOutputHelper? output = null, TimeSpan? acknowledgementTimeout = null)
     {
-        var cluster = new SimulatedCluster(size, seed, output);
+        var cluster = new SimulatedCluster(size, seed, output, acknowledgementTimeout);
         for (var id = 1u; id <= size; id++)
         {
             cluster._nodes[id] = cluster.StartNode(id);
@@ -87,8 +90,9 @@ internal sealed class SimulatedCluster : IAsyncDisposable
         var database = ConfigDatabase.Open(_directory.File($"node{nodeId}/config.db"), TreeLimits.Proxmox, NullLogger.Instance);
         var group = Simulator.Connect(nodeId);
         ILogger logger = _output is null ? NullLogger.Instance : new TestOutputLogger(_output, $"[{group.Self}]");
-        var tree = new ReplicatedConfigTree(database, group, Simulator.QuorumOf(nodeId), nodeId, logger);
-        group.Attach(e => tree.HandleEventAsync(e, CancellationToken.None));
+        var tree = new ReplicatedConfigTree(database, group, Simulator.QuorumOf(nodeId), Simulator.Votes, nodeId, logger,
+            options: _acknowledgementTimeout is { } timeout ? new ReplicationOptions { AcknowledgementTimeout = timeout } : null);
+        group.Attach(e => tree.HandleEventAsync(e, CancellationToken.None), () => tree.OnIdleAsync(CancellationToken.None));
         return new SimulatedNode(nodeId, database, group, tree);
     }
 }

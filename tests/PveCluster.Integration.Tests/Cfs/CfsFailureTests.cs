@@ -120,8 +120,7 @@ public sealed class CfsFailureTests : IClassFixture<CfsLabFixture>, IDisposable
         await _cluster.ShCheckedAsync(1, "printf 'after restart' > /etc/pve/crash/after", Token);
     }
 
-    [CfsFact(KnownBug = "an operation its sender delivers only to itself while being cut off (corosync recovers the sender's own "
-        + "messages into the old configuration) is applied and acknowledged there, then discarded at the heal when the quorate side's tree wins")]
+    [CfsFact]
     public async Task Writes_acknowledged_on_a_node_while_it_is_being_cut_off_survive_the_heal()
     {
         // n3 writes a stream; the cut lands mid-stream. Whatever n3 acknowledged before it noticed the

@@ -9,7 +9,7 @@ namespace PveCluster.Cfs.Replication.Messages;
 /// </summary>
 internal static class MessageCodec
 {
-    public const byte FormatVersion = 1;
+    public const byte FormatVersion = 2;
 
     private const int MaxPathLength = 4096;
     private const int MaxNameLength = 1024;
@@ -46,6 +46,7 @@ internal static class MessageCodec
             case StateMessage state:
                 writer.WriteByte((byte)MessageKind.State);
                 WriteEpoch(writer, state.Epoch);
+                writer.WriteUInt64(state.QuorateEpoch);
                 WriteIndex(writer, state.Index);
                 break;
             case UpdateMessage update:
@@ -61,6 +62,22 @@ internal static class MessageCodec
             case UpdateCompleteMessage complete:
                 writer.WriteByte((byte)MessageKind.UpdateComplete);
                 WriteEpoch(writer, complete.Epoch);
+                break;
+            case AppliedMessage applied:
+                writer.WriteByte((byte)MessageKind.Applied);
+                WriteEpoch(writer, applied.Epoch);
+                writer.WriteUInt64(applied.Sequence);
+                break;
+            case VerifyRequestMessage request:
+                writer.WriteByte((byte)MessageKind.VerifyRequest);
+                WriteEpoch(writer, request.Epoch);
+                writer.WriteUInt64(request.Number);
+                break;
+            case VerifyMessage verify:
+                writer.WriteByte((byte)MessageKind.Verify);
+                WriteEpoch(writer, verify.Epoch);
+                writer.WriteUInt64(verify.Number);
+                writer.WriteFixed(verify.Digest);
                 break;
             default:
                 throw new ArgumentException($"unknown message type {message.GetType().Name}", nameof(message));
@@ -83,9 +100,12 @@ internal static class MessageCodec
         {
             MessageKind.Normal => new NormalMessage(reader.ReadUInt64(), reader.ReadInt64(), OperationCodec.Read(ref reader, MaxPathLength, MaxDataLength)),
             MessageKind.SyncStart => new SyncStartMessage(ReadEpoch(ref reader), ReadMembers(ref reader)),
-            MessageKind.State => new StateMessage(ReadEpoch(ref reader), ReadIndex(ref reader)),
+            MessageKind.State => new StateMessage(ReadEpoch(ref reader), reader.ReadUInt64(), ReadIndex(ref reader)),
             MessageKind.Update => new UpdateMessage(ReadEpoch(ref reader), ReadEntries(ref reader)),
             MessageKind.UpdateComplete => new UpdateCompleteMessage(ReadEpoch(ref reader)),
+            MessageKind.Applied => new AppliedMessage(ReadEpoch(ref reader), reader.ReadUInt64()),
+            MessageKind.VerifyRequest => new VerifyRequestMessage(ReadEpoch(ref reader), reader.ReadUInt64()),
+            MessageKind.Verify => new VerifyMessage(ReadEpoch(ref reader), reader.ReadUInt64(), reader.ReadFixed(TreeIndex.DigestLength)),
             _ => throw new MalformedMessageException($"unknown message kind {(byte)kind}"),
         };
         reader.EnsureEnd();

@@ -8,6 +8,9 @@ internal enum MessageKind : byte
     State = 3,
     Update = 4,
     UpdateComplete = 5,
+    Applied = 6,
+    VerifyRequest = 7,
+    Verify = 8,
 }
 
 /// <summary>The operation inside a normal message.</summary>

@@ -1,0 +1,78 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using PveCluster.Cfs.Persistence;
+using PveCluster.Core.CorosyncConf;
+using PveCluster.Core.Lifecycle;
+using PveCluster.Core.Quorum;
+
+namespace PveCluster.Cfs.Replication;
+
+/// <summary>
+/// Quorum by the votes of the cluster's corosync.conf: the nodelist's quorum_votes (default 1),
+/// expected_votes when set, two_node. The tree's /corosync.conf is used (identical on every synced
+/// member); before it exists (while the cluster is being created), or when it does not parse, the
+/// node-local file is (the one corosync runs with).
+///
+/// Deliberately not counted: a QDevice's vote and a runtime expected-votes override
+/// (<c>pvecm expected</c>). Neither is visible in the CPG membership, and taking them from
+/// votequorum would race its notifications against the membership, which is exactly what lets two
+/// partitions both acknowledge writes.
+/// </summary>
+internal sealed class CorosyncConfQuorum(ConfigDatabase database, string localConfPath, ILogger logger) : IVoteQuorum
+{
+    private const string TreeConfPath = "/corosync.conf";
+
+    private readonly Lock _lock = new();
+    private string? _cachedKey;
+    private VotequorumConfig? _cached;
+
+    public bool IsQuorate(IReadOnlyCollection<uint> nodeIds)
+    {
+        if (Current() is not { } config)
+        {
+            // No configuration at all: nothing says how many votes there are. Every member counts
+            // and the membership is its own majority (a cluster being created has one node).
+            return nodeIds.Count > 0;
+        }
+
+        var known = config.Nodes.Select(n => n.NodeId).ToHashSet();
+        return VotequorumCalculator.Evaluate(config, nodeIds.Where(known.Contains)).IsQuorate;
+    }
+
+    /// <summary>The tree's configuration; the node-local one when the tree has none or an unusable one.</summary>
+    private VotequorumConfig? Current()
+    {
+        var treeEntry = database.GetEntry(TreeConfPath);
+        var key = $"{treeEntry?.Version}:{File.GetLastWriteTimeUtc(localConfPath).Ticks}";
+        lock (_lock)
+        {
+            if (key != _cachedKey)
+            {
+                _cachedKey = key;
+                var tree = treeEntry is null ? null : database.ReadFile(TreeConfPath) is { } data ? Encoding.UTF8.GetString(data.Span) : null;
+                _cached = Parse(tree, "the cluster's corosync.conf") ?? Parse(File.Exists(localConfPath) ? File.ReadAllText(localConfPath) : null, localConfPath);
+            }
+
+            return _cached;
+        }
+    }
+
+    private VotequorumConfig? Parse(string? text, string source)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var config = QuorumModel.From(CorosyncConfig.Parse(text));
+            return config.Nodes.Count > 0 ? config : null;
+        }
+        catch (FormatException e)
+        {
+            logger.LogWarning("cannot count votes from {Source}: {Reason}", source, e.Message);
+            return null;
+        }
+    }
+}

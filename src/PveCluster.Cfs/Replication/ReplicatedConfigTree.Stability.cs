@@ -1,0 +1,232 @@
+using Microsoft.Extensions.Logging;
+using PveCluster.Cfs.Replication.Messages;
+using PveCluster.Cfs.Tree;
+using PveCluster.Corosync.Cpg;
+
+namespace PveCluster.Cfs.Replication;
+
+/// <summary>
+/// When an operation counts as held by a quorum, and what happens to the ones that are not.
+///
+/// corosync delivers a message to its sender possibly before any other member has it, so applying
+/// an operation locally says nothing about the others. Every member therefore announces, once per
+/// batch, how many operations of the current round (the configuration since its sync completed) it
+/// has applied; position 0 stands for the tree adopted by the sync. The writer completes its
+/// caller only once members whose configured votes make a quorum reported the operation's position.
+///
+/// At a configuration change, an operation still waiting is decided by extended virtual synchrony:
+/// everybody who moves with this member into the next configuration delivered the same operations.
+/// Into a quorate configuration the waiting operations are carried and complete once its sync keeps
+/// this member's tree and a quorum reports position 0 there; otherwise they fail with EIO, and the
+/// operations this member applied but never announced are undone (nobody can have counted them).
+/// </summary>
+public sealed partial class ReplicatedConfigTree
+{
+    private readonly Dictionary<CpgMember, ulong> _reports = [];
+    private readonly List<AwaitingQuorum> _awaiting = [];
+    private readonly List<UndoRecord> _undo = [];
+    private ulong _appliedCount;
+    private ulong? _announced;
+    private ulong? _stable;
+
+    /// <summary>True when the current membership holds a quorum of the configured votes (set at each configuration change and sync).</summary>
+    private volatile bool _membershipQuorate;
+
+    private bool _announcePending;
+
+    /// <summary>An own operation applied at <paramref name="Sequence"/> of <paramref name="Round"/>, waiting for a quorum to hold it.</summary>
+    private readonly record struct AwaitingQuorum(SyncEpoch Round, ulong Sequence, ulong RequestId, CfsError Result);
+
+    /// <summary>The entries an applied, not yet announced operation changed, as they were before.</summary>
+    private sealed record UndoRecord(SyncEpoch Round, ulong Sequence, IReadOnlyList<(ulong Inode, EntryData? Before)> Before);
+
+    private const ulong AnnounceAtLeastEvery = 64;
+
+    private bool HasLongUnannouncedRun => _appliedCount - (_announced ?? 0) >= AnnounceAtLeastEvery;
+
+    private bool IsQuorate(IEnumerable<CpgMember> members) => _votes.IsQuorate(members.Select(m => m.NodeId).ToHashSet());
+
+    /// <summary>Applies one ordered operation of the current round and, for an own one, starts waiting for its quorum.</summary>
+    private void ApplyInRound(CpgMember sender, NormalMessage message)
+    {
+        var sequence = _appliedCount + 1;
+        var round = _epoch!.Value;
+        CfsError result;
+        try
+        {
+            result = Database.Apply(message.Operation, sender.NodeId, message.Timestamp,
+                before => _undo.Add(new UndoRecord(round, sequence, before)));
+        }
+        catch
+        {
+            // The caller must not wait forever; the event handler moves this member into error mode.
+            if (sender == _cpg.Self)
+            {
+                Complete(message.RequestId, CfsError.IoError);
+            }
+
+            throw;
+        }
+
+        _appliedCount = sequence;
+        _announcePending = true;
+        if (sender == _cpg.Self)
+        {
+            _awaiting.Add(new AwaitingQuorum(round, sequence, message.RequestId, result));
+        }
+    }
+
+    private void OnApplied(CpgMember sender, AppliedMessage message)
+    {
+        if (_mode != SyncMode.Synced || message.Epoch != _epoch || sender == _cpg.Self || !_members.Contains(sender))
+        {
+            return;
+        }
+
+        if (!_reports.TryGetValue(sender, out var known) || message.Sequence > known)
+        {
+            _reports[sender] = message.Sequence;
+            AdvanceStable();
+        }
+    }
+
+    /// <summary>Finds the highest position a quorum holds and completes the own operations up to it.</summary>
+    private void AdvanceStable()
+    {
+        if (_mode != SyncMode.Synced || !_membershipQuorate)
+        {
+            return;
+        }
+
+        var byNode = new Dictionary<uint, ulong> { [_cpg.Self.NodeId] = _appliedCount };
+        foreach (var (member, sequence) in _reports)
+        {
+            byNode[member.NodeId] = Math.Max(sequence, byNode.GetValueOrDefault(member.NodeId));
+        }
+
+        var holders = new HashSet<uint>();
+        ulong? stable = null;
+        foreach (var (node, sequence) in byNode.OrderByDescending(kv => kv.Value))
+        {
+            holders.Add(node);
+            if (_votes.IsQuorate(holders))
+            {
+                stable = sequence;
+                break;
+            }
+        }
+
+        if (stable is not { } reached || _stable is { } current && reached <= current)
+        {
+            return;
+        }
+
+        _stable = reached;
+        var round = _epoch!.Value;
+        foreach (var done in _awaiting.Where(a => a.Round == round && a.Sequence <= reached).ToList())
+        {
+            _awaiting.Remove(done);
+            Complete(done.RequestId, done.Result);
+        }
+
+        _undo.RemoveAll(u => u.Round != round || u.Sequence <= reached);
+    }
+
+    /// <summary>Tells the others how far this member got; called when no event is waiting (one message per batch).</summary>
+    internal async Task AnnounceAppliedAsync(CancellationToken cancellationToken)
+    {
+        if (!_announcePending || _mode != SyncMode.Synced || !_membershipQuorate || _epoch is not { } round)
+        {
+            return;
+        }
+
+        _announcePending = false;
+        if (_announced == _appliedCount)
+        {
+            return;
+        }
+
+        // Once sent, somebody may count this member for these operations: they are never undone.
+        _announced = _appliedCount;
+        _undo.Clear();
+        await SendAsync(new AppliedMessage(round, _appliedCount), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The configuration changed: waiting operations are carried into a quorate configuration, or
+    /// fail (and what nobody was told about is undone) when this member ends up without quorum.
+    /// </summary>
+    private void SettleAtConfigurationChange(bool quorateNext, string reason)
+    {
+        if (!quorateNext)
+        {
+            FailAwaiting(reason);
+            UndoUnannounced();
+        }
+
+        _reports.Clear();
+        _appliedCount = 0;
+        _announced = null;
+        _stable = null;
+        _announcePending = false;
+    }
+
+    /// <summary>The sync finished: carried operations wait for position 0 if the tree they are in was kept.</summary>
+    private void SettleAtSyncCompletion(SyncEpoch round, bool keptOwnTree, bool quorate)
+    {
+        if (!keptOwnTree || !quorate)
+        {
+            FailAwaiting(keptOwnTree ? "the new configuration has no quorum" : "the sync adopted another member's tree");
+            _undo.Clear();
+        }
+
+        for (var i = 0; i < _awaiting.Count; i++)
+        {
+            _awaiting[i] = _awaiting[i] with { Round = round, Sequence = 0 };
+        }
+
+        _announcePending = quorate;
+        AdvanceStable();
+    }
+
+    private void FailAwaiting(string reason)
+    {
+        if (_awaiting.Count > 0)
+        {
+            _logger.LogWarning("{Count} operations failed before a quorum was known to hold them: {Reason}", _awaiting.Count, reason);
+        }
+
+        foreach (var waiting in _awaiting)
+        {
+            Complete(waiting.RequestId, CfsError.IoError);
+        }
+
+        _awaiting.Clear();
+    }
+
+    private void UndoUnannounced()
+    {
+        if (_undo.Count == 0)
+        {
+            return;
+        }
+
+        var before = new Dictionary<ulong, EntryData?>();
+        foreach (var record in Enumerable.Reverse(_undo))
+        {
+            foreach (var (inode, entry) in record.Before)
+            {
+                before[inode] = entry;
+            }
+        }
+
+        var count = _undo.Count;
+        _undo.Clear();
+        foreach (var path in Database.Restore(before))
+        {
+            _logger.LogWarning("discarding the change of {Path}: no quorum ever held it", path);
+        }
+
+        _logger.LogWarning("undid {Count} operations that no quorum held", count);
+    }
+}
