@@ -7,8 +7,7 @@ namespace PveCluster.Integration.Tests.Cfs.Chaos;
 /// </summary>
 public sealed class ChaosChecker(IReadOnlyList<WriterRecord> records, IReadOnlyList<QuorumLoss> losses, IReadOnlyList<NodeTree> trees)
 {
-    /// <summary>Scratch files of the counters' write-then-rename: their content is not a promise.</summary>
-    private static bool IsScratch(string path) => path.EndsWith(".tmp", StringComparison.Ordinal);
+    private readonly ILookup<string, PathEffect> _effects = records.SelectMany(r => r.Effects).ToLookup(e => e.Path, StringComparer.Ordinal);
 
     public IEnumerable<ChaosViolation> Check() =>
         Divergence().Concat(LostWrites()).Concat(Phantoms()).Concat(AcknowledgedWithoutQuorum()).Concat(DoubleLocks());
@@ -33,22 +32,23 @@ public sealed class ChaosChecker(IReadOnlyList<WriterRecord> records, IReadOnlyL
     }
 
     /// <summary>
-    /// (a) For each path: the latest acknowledged operation (by return time) fixes the final state,
-    /// except that operations overlapping it or after it, acknowledged or failed-but-maybe-applied,
-    /// may have changed it. Without any acknowledged operation the path may also be absent.
+    /// (a) For each path: the latest operation acknowledged on it (by return time) fixes the final
+    /// state, except that what its failed part, or operations overlapping or following it, may have
+    /// done can have changed it. Paths without any acknowledged operation are judged by Phantoms().
     /// </summary>
     public IEnumerable<ChaosViolation> LostWrites()
     {
-        foreach (var group in records.Where(r => !IsScratch(r.Path)).GroupBy(r => r.Path, StringComparer.Ordinal))
+        foreach (var group in _effects)
         {
-            var ops = group.OrderBy(r => r.End).ToList();
-            var last = ops.LastOrDefault(r => r.Acknowledged is not null);
+            var effects = group.OrderBy(e => e.Record.End).ToList();
+            var last = effects.LastOrDefault(e => e.Acknowledged is not null);
             if (last is null)
             {
-                continue; // nothing promised; Phantoms() checks what such a path may hold
+                continue;
             }
             var allowed = new HashSet<PathState>(last.Acknowledged!);
-            foreach (var later in ops.Where(r => r != last && r.End > last.Start))
+            allowed.UnionWith(last.Possible);
+            foreach (var later in effects.Where(e => e != last && e.Record.End > last.Record.Start))
             {
                 allowed.UnionWith(later.Acknowledged ?? []);
                 allowed.UnionWith(later.Possible);
@@ -59,55 +59,53 @@ public sealed class ChaosChecker(IReadOnlyList<WriterRecord> records, IReadOnlyL
                 if (!allowed.Contains(actual))
                 {
                     yield return new ChaosViolation(ChaosViolation.Lost,
-                        $"{group.Key} on n{tree.Node} is {actual}, expected {string.Join(" or ", allowed)}; last acknowledged: {last}");
+                        $"{group.Key} on n{tree.Node} is {actual}, expected {string.Join(" or ", allowed)}; last acknowledged: {last.Record}");
                 }
             }
         }
     }
 
-    /// <summary>Entries that no writer operation could have produced (ignoring the writers' own directories).</summary>
+    /// <summary>Entries that no writer operation could have produced (the writers' own directories aside).</summary>
     public IEnumerable<ChaosViolation> Phantoms()
     {
-        var byPath = records.GroupBy(r => r.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         foreach (var tree in trees.Where(t => t.Readable))
         {
-            foreach (var (path, state) in tree.Entries.Where(e => !IsScratch(e.Key)))
+            foreach (var (path, state) in tree.Entries)
             {
-                if (!byPath.TryGetValue(path, out var ops))
+                if (!_effects.Contains(path))
                 {
-                    if (state.Kind != PathKind.Directory || !path.StartsWith(ChaosWriters.Root + "/n", StringComparison.Ordinal) || path.Count(c => c == '/') != 4)
+                    if (!ChaosWriters.IsWriterDirectory(path))
                     {
                         yield return new ChaosViolation(ChaosViolation.Phantom, $"{path} on n{tree.Node}: {state}, never written by any writer");
                     }
                     continue;
                 }
-                if (ops.Any(r => r.Acknowledged is not null))
-                {
-                    continue; // judged by LostWrites()
-                }
-                var possible = ops.SelectMany(r => r.Possible).ToHashSet();
-                if (!possible.Contains(state))
+                var effects = _effects[path].ToList();
+                if (effects.All(e => e.Acknowledged is null) && !effects.Any(e => e.Possible.Contains(state)))
                 {
                     yield return new ChaosViolation(ChaosViolation.Phantom,
-                        $"{path} on n{tree.Node}: {state}, but every operation on it failed without effect: {string.Join("; ", ops)}");
+                        $"{path} on n{tree.Node}: {state}, but no operation on it was acknowledged or could have produced that: {string.Join("; ", effects.Select(e => e.Record))}");
                 }
             }
         }
     }
 
-    /// <summary>(c) Acknowledged operations that started and returned while their node was cut off from the majority.</summary>
+    /// <summary>
+    /// (c) Operations with an acknowledged syscall that started and returned while their node was cut
+    /// off from the majority (every syscall of such an operation ran inside the span).
+    /// </summary>
     public IEnumerable<ChaosViolation> AcknowledgedWithoutQuorum() =>
         from record in records
-        where record.Acknowledged is not null
+        where record.AnyAcknowledged
         from loss in losses
         where loss.Contains(record)
         select new ChaosViolation(ChaosViolation.WithoutQuorum, $"{record} — {loss}");
 
-    /// <summary>Two nodes whose mkdir of the same lock both returned success, with neither released in between.</summary>
+    /// <summary>Two writers whose mkdir of the same lock both returned success, with neither released in between.</summary>
     public IEnumerable<ChaosViolation> DoubleLocks()
     {
         var holds = new List<(WriterRecord Taken, double Until)>();
-        foreach (var writer in records.Where(r => r.Op is "lock" or "unlock").GroupBy(r => r.Node))
+        foreach (var writer in records.Where(r => r.Op is "lock" or "unlock").GroupBy(r => (r.Node, r.Writer)))
         {
             WriterRecord? taken = null;
             foreach (var record in writer.OrderBy(r => r.Seq))
@@ -119,7 +117,7 @@ public sealed class ChaosChecker(IReadOnlyList<WriterRecord> records, IReadOnlyL
                 else if (record.Op == "unlock" && taken is not null && record.Path == taken.Path)
                 {
                     // Released, or maybe released (a failure that could have been applied), or found gone.
-                    if (record.Succeeded || record.Possible.Count > 0 || record.Outcome == "ENOENT")
+                    if (record.Succeeded || record.Effects.Any(e => e.Possible.Count > 0) || record.Outcome == "ENOENT")
                     {
                         holds.Add((taken, record.Start));
                         taken = null;
@@ -133,7 +131,7 @@ public sealed class ChaosChecker(IReadOnlyList<WriterRecord> records, IReadOnlyL
         }
         foreach (var a in holds)
         {
-            foreach (var b in holds.Where(b => b.Taken.Node > a.Taken.Node && b.Taken.Path == a.Taken.Path))
+            foreach (var b in holds.Where(b => (b.Taken.Node, b.Taken.Writer).CompareTo((a.Taken.Node, a.Taken.Writer)) > 0 && b.Taken.Path == a.Taken.Path))
             {
                 if (a.Taken.End < b.Until && b.Taken.End < a.Until)
                 {

@@ -26,7 +26,7 @@ public sealed class ChaosReport(ChaosSettings settings, ChaosScheduler scheduler
             var outcomes = mine.GroupBy(r => r.Outcome).OrderByDescending(g => g.Count())
                 .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {g.Count()}"));
             Line(text, $"n{node}: {mine.Count} operations ({string.Join(", ", outcomes)}); "
-                + $"acknowledged per kind: {string.Join(", ", mine.Where(r => r.Acknowledged is not null).GroupBy(r => r.Op).Select(g => $"{g.Key} {g.Count()}"))}");
+                + $"completed per kind: {string.Join(", ", mine.Where(r => r.Succeeded).GroupBy(r => r.Op).Select(g => $"{g.Key} {g.Count()}"))}");
         }
         var counts = violations.GroupBy(v => v.Category).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         Line(text, $"(a) lost acknowledged writes: {counts.GetValueOrDefault(ChaosViolation.Lost)}, "
@@ -69,9 +69,12 @@ public sealed class ChaosReport(ChaosSettings settings, ChaosScheduler scheduler
         }
         File.WriteAllText(Path.Combine(directory, "report.txt"), text.ToString());
         var lab = cluster.Lab;
+        foreach (var (node, writer) in writers.All)
+        {
+            CopyIfPresent(writers.LogPath(node, writer), Path.Combine(directory, $"n{node}-w{writer}-operations.log"));
+        }
         foreach (var node in lab.Nodes)
         {
-            CopyIfPresent(writers.LogPath(node), Path.Combine(directory, $"n{node}-operations.log"));
             CopyIfPresent(lab.ProcessLogPath(node, PmxcfsCluster.ProcessName), Path.Combine(directory, $"n{node}-pmxcfs.log"));
             CopyIfPresent(lab.CorosyncLogPath(node), Path.Combine(directory, $"n{node}-corosync.log"));
         }

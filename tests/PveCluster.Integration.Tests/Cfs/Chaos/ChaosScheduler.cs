@@ -33,6 +33,8 @@ public sealed class ChaosScheduler(PmxcfsCluster cluster, Random random)
         var end = DateTime.UtcNow + duration;
         while (DateTime.UtcNow < end)
         {
+            // A calm spell first: the writers get going, and a rejoined node takes part again before the next hit.
+            await PauseAsync(1, 3, cancellationToken);
             var action = "";
             try
             {
@@ -44,7 +46,6 @@ public sealed class ChaosScheduler(PmxcfsCluster cluster, Random random)
                 _problems.Add($"{ChaosClock.Format(ChaosClock.Now())} after '{action}': {e.GetType().Name}: {e.Message}");
                 return;
             }
-            await PauseAsync(1, 4, cancellationToken);
         }
     }
 
@@ -79,15 +80,15 @@ public sealed class ChaosScheduler(PmxcfsCluster cluster, Random random)
     {
         var pick = random.NextDouble();
         var node = RandomNode();
-        if (pick < 0.40)
+        if (pick < 0.45)
         {
             return await CutAsync([node], cancellationToken);
         }
-        if (pick < 0.50)
+        if (pick < 0.60)
         {
             return await CutAsync([node, RandomNode(except: node)], cancellationToken);
         }
-        if (pick < 0.75)
+        if (pick < 0.80)
         {
             Count("kill -9 pmxcfs");
             await KillPmxcfsAsync(node, cancellationToken);

@@ -4,32 +4,40 @@ using PveCluster.Lab;
 namespace PveCluster.Integration.Tests.Cfs.Chaos;
 
 /// <summary>
-/// One chaos-writer.pl per node, each in its own directory /etc/pve/chaos/nI plus shared mkdir locks
-/// in /etc/pve/priv/lock. The writers log to the node's private /root, which the host reads directly.
+/// <see cref="PerNode"/> chaos-writer.pl processes on every node, each in its own directory
+/// /etc/pve/chaos/nI-wJ, all contending for the same mkdir locks in /etc/pve/priv/lock. Several per
+/// node, so that a cut usually finds operations in flight. The writers log to the node's private
+/// /root, which the host reads directly.
 /// </summary>
 public sealed class ChaosWriters(PmxcfsCluster cluster, int seed)
 {
     public const string Root = "/etc/pve/chaos";
     public const string LockDirectory = "/etc/pve/priv/lock";
+    public const int PerNode = 2;
     public const int LockCount = 3;
     public const int CounterCount = 5;
 
-    private const string ProcessName = "chaos-writer";
+    private const string ProcessPrefix = "chaos-writer-";
     private const string Script = "chaos-writer.pl";
     private const string StopFile = "chaos-stop";
-    private const string Log = "chaos-ops.log";
 
     /// <summary>A writer blocked in a syscall gets this long to return once asked to stop; longer is a hang.</summary>
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
 
     private readonly LabCluster _lab = cluster.Lab;
 
-    public static string Directory(int node) => $"{Root}/n{node}";
+    private static IEnumerable<int> Writers => Enumerable.Range(1, PerNode);
+
+    public static string Directory(int node, int writer) => $"{Root}/n{node}-w{writer}";
+
+    /// <summary>The directories the test creates for the writers (everything else in the trees comes from a writer).</summary>
+    public static bool IsWriterDirectory(string path) =>
+        path.StartsWith(Root + "/", StringComparison.Ordinal) && !path[(Root.Length + 1)..].Contains('/', StringComparison.Ordinal);
 
     /// <summary>Creates every writer's directory and the lock directory, waits until all nodes hold them.</summary>
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {
-        var directories = string.Join(' ', _lab.Nodes.Select(Directory));
+        var directories = string.Join(' ', _lab.Nodes.SelectMany(node => Writers.Select(writer => Directory(node, writer))));
         await cluster.ShCheckedAsync(1, $"mkdir -p {directories} {LockDirectory}", cancellationToken);
         await cluster.WaitIdenticalAsync([.. _lab.Nodes], Root, cancellationToken);
         foreach (var node in _lab.Nodes)
@@ -42,7 +50,10 @@ public sealed class ChaosWriters(PmxcfsCluster cluster, int seed)
         {
             File.Copy(source, HostPath(node, Script), overwrite: true);
             File.Delete(HostPath(node, StopFile));
-            File.Delete(HostPath(node, Log));
+            foreach (var writer in Writers)
+            {
+                File.Delete(LogPath(node, writer));
+            }
         }
     }
 
@@ -50,20 +61,28 @@ public sealed class ChaosWriters(PmxcfsCluster cluster, int seed)
     {
         foreach (var node in _lab.Nodes)
         {
-            string[] arguments =
-            [
-                "perl", $"/root/{Script}", Text(node), Text(seed + node), Directory(node), LockDirectory,
-                Text(LockCount), Text(CounterCount), $"/root/{StopFile}", $"/root/{Log}",
-            ];
-            await _lab.SpawnAsync(node, ProcessName, arguments, cancellationToken);
+            foreach (var writer in Writers)
+            {
+                string[] arguments =
+                [
+                    "perl", $"/root/{Script}", Text(node), Text((seed * 100) + (node * 10) + writer), Directory(node, writer), LockDirectory,
+                    Text(LockCount), Text(CounterCount), $"/root/{StopFile}", $"/root/{LogName(writer)}",
+                ];
+                await _lab.SpawnAsync(node, ProcessPrefix + Text(writer), arguments, cancellationToken);
+            }
         }
     }
 
-    /// <summary>Writers that still run (one that exited early died: its log says where).</summary>
-    public IReadOnlyList<int> Running() => [.. _lab.Processes.Where(p => p.Name == ProcessName).Select(p => p.Node)];
+    /// <summary>Writers that still run, as (node, writer); one that exited early died, its output says why.</summary>
+    public IReadOnlyList<(int Node, int Writer)> Running() =>
+        [.. _lab.Processes.Where(p => p.Name.StartsWith(ProcessPrefix, StringComparison.Ordinal))
+            .Select(p => (p.Node, int.Parse(p.Name[ProcessPrefix.Length..], CultureInfo.InvariantCulture)))];
 
-    /// <summary>Asks every writer to stop after its current operation; returns the nodes whose writer hung (then killed).</summary>
-    public async Task<IReadOnlyList<int>> StopAsync(CancellationToken cancellationToken)
+    /// <summary>Every (node, writer) that was started.</summary>
+    public IEnumerable<(int Node, int Writer)> All => _lab.Nodes.SelectMany(node => Writers.Select(writer => (node, writer)));
+
+    /// <summary>Asks every writer to stop after its current operation; returns the writers that hung (then killed).</summary>
+    public async Task<IReadOnlyList<(int Node, int Writer)>> StopAsync(CancellationToken cancellationToken)
     {
         foreach (var node in _lab.Nodes)
         {
@@ -78,28 +97,29 @@ public sealed class ChaosWriters(PmxcfsCluster cluster, int seed)
         catch (TimeoutException)
         {
             var hung = Running();
-            foreach (var node in hung)
+            foreach (var (node, writer) in hung)
             {
-                await _lab.StopSpawnedAsync(node, ProcessName, "KILL", cancellationToken);
+                await _lab.StopSpawnedAsync(node, ProcessPrefix + Text(writer), "KILL", cancellationToken);
             }
             return hung;
         }
     }
 
-    public IReadOnlyList<WriterRecord> Records(int node)
-    {
-        var path = HostPath(node, Log);
-        return File.Exists(path) ? [.. File.ReadLines(path).Select(line => WriterRecord.Parse(node, line))] : [];
-    }
+    public IReadOnlyList<WriterRecord> Records() =>
+        [.. All.SelectMany(w => File.Exists(LogPath(w.Node, w.Writer))
+            ? File.ReadLines(LogPath(w.Node, w.Writer)).Select(line => WriterRecord.Parse(w.Node, w.Writer, line))
+            : [])];
 
     /// <summary>The writer's own output (perl errors), for the report.</summary>
-    public string Output(int node)
+    public string Output(int node, int writer)
     {
-        var path = _lab.ProcessLogPath(node, ProcessName);
+        var path = _lab.ProcessLogPath(node, ProcessPrefix + Text(writer));
         return File.Exists(path) ? File.ReadAllText(path).Trim() : "";
     }
 
-    public string LogPath(int node) => HostPath(node, Log);
+    public string LogPath(int node, int writer) => HostPath(node, LogName(writer));
+
+    private static string LogName(int writer) => $"chaos-ops-{Text(writer)}.log";
 
     private string HostPath(int node, string name) => Path.Combine(cluster.PrivateRoot(node), name);
 

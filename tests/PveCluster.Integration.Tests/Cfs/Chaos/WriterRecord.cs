@@ -4,63 +4,70 @@ namespace PveCluster.Integration.Tests.Cfs.Chaos;
 
 /// <summary>
 /// One operation of a chaos writer as it logged it (see chaos-writer.pl), and what it may have done
-/// to its path: the states it acknowledged (some syscall of it returned success) and the states a
-/// failed syscall may still have produced (the cluster applied it, the reply was lost).
+/// to the paths it touched (<see cref="Effects"/>).
 /// </summary>
-public sealed record WriterRecord(int Node, long Seq, string Op, string Path, string Value, double Start, double End, string Result)
+public sealed record WriterRecord(int Node, int Writer, long Seq, string Op, string Path, string Value, double Start, double End, string Result)
 {
     public bool Succeeded => Result == "ok";
 
     /// <summary>The errno name of a failure ("EIO"), or "ok".</summary>
     public string Outcome => Succeeded ? "ok" : Result.Split('@')[0];
 
-    private string Stage => Succeeded ? "" : Result.Split('@', 2) is [_, var stage] ? stage : "";
+    /// <summary>The syscall that failed ("open", "tmp-write", "rename", ...), or "" on success.</summary>
+    public string Stage => Succeeded ? "" : Result.Split('@', 2) is [_, var stage] ? stage : "";
+
+    /// <summary>The temporary file a counter is written to before the rename.</summary>
+    public string ScratchPath => Path + ".tmp";
 
     /// <summary>
-    /// States of <see cref="Path"/> the writer was told happened, or null when no syscall of the
-    /// operation touching the path returned success.
+    /// Some syscall of the operation returned success: everything but a failure of its first syscall
+    /// (multi-syscall operations stop at the first failure).
     /// </summary>
-    public IReadOnlyList<PathState>? Acknowledged => Op switch
-    {
-        "create" when Succeeded || Stage == "close" => [PathState.File(Value)],
-        // open(O_CREAT) returned success: the (empty) file exists; the write may have been applied.
-        "create" when Stage == "write" => [PathState.File(""), PathState.File(Value)],
-        "counter" or "lock" or "delete" or "unlock" when Succeeded => [Target],
-        _ => null,
-    };
+    public bool AnyAcknowledged => Succeeded || (Op, Stage) is ("create", not "open") or ("counter", not "tmp-open");
 
-    /// <summary>States a failed syscall of the operation may still have produced.</summary>
-    public IReadOnlyList<PathState> Possible => Op switch
+    /// <summary>What the operation did to each path it touched, as far as the writer can know.</summary>
+    public IReadOnlyList<PathEffect> Effects => (Op, Stage) switch
     {
-        _ when Succeeded => [],
         // The errno proves the precondition failed: nothing was applied.
-        "create" or "lock" when Outcome == "EEXIST" => [],
-        "delete" or "unlock" when Outcome == "ENOENT" => [],
-        "create" when Stage == "open" => [PathState.File("")],
-        "create" => [],
-        // A failure while writing the temporary file never reaches the counter's own path.
-        "counter" when Stage.StartsWith("tmp-", StringComparison.Ordinal) => [],
-        _ => [Target],
+        ("create" or "lock", _) when Outcome == "EEXIST" => [],
+        ("delete" or "unlock", _) when Outcome is "ENOENT" or "ENOTEMPTY" => [],
+        ("create", "open") => [Maybe(Path, PathState.File(""))],
+        // open(O_CREAT) returned success: the (empty) file exists; the write may have been applied.
+        ("create", "write") => [Acked(Path, PathState.File(""), PathState.File(Value))],
+        ("create", _) => [Acked(Path, PathState.File(Value))],
+        ("counter", "tmp-open") => [Maybe(ScratchPath, PathState.File(""))],
+        ("counter", "tmp-write") => [Acked(ScratchPath, PathState.File(""), PathState.File(Value))],
+        ("counter", "tmp-close") => [Acked(ScratchPath, PathState.File(Value))],
+        ("counter", "rename") => [Acked(ScratchPath, PathState.File(Value)) with { Possible = [PathState.Absent] }, Maybe(Path, PathState.File(Value))],
+        ("counter", _) => [Acked(ScratchPath, PathState.Absent), Acked(Path, PathState.File(Value))],
+        ("lock", _) when Succeeded => [Acked(Path, PathState.Directory)],
+        ("lock", _) => [Maybe(Path, PathState.Directory)],
+        (_, _) when Succeeded => [Acked(Path, PathState.Absent)],
+        _ => [Maybe(Path, PathState.Absent)],
     };
 
-    private PathState Target => Op switch
-    {
-        "create" or "counter" => PathState.File(Value),
-        "lock" => PathState.Directory,
-        _ => PathState.Absent,
-    };
+    private PathEffect Acked(string path, params PathState[] states) => new(this, path, states, []);
 
-    public static WriterRecord Parse(int node, string line)
+    private PathEffect Maybe(string path, PathState state) => new(this, path, null, [state]);
+
+    public static WriterRecord Parse(int node, int writer, string line)
     {
         var f = line.Split('\t');
         if (f.Length != 7)
         {
-            throw new FormatException($"n{node}: malformed writer log line '{line}'");
+            throw new FormatException($"n{node}w{writer}: malformed writer log line '{line}'");
         }
-        return new WriterRecord(node, long.Parse(f[0], CultureInfo.InvariantCulture), f[1], f[2], f[3],
+        return new WriterRecord(node, writer, long.Parse(f[0], CultureInfo.InvariantCulture), f[1], f[2], f[3],
             double.Parse(f[4], CultureInfo.InvariantCulture), double.Parse(f[5], CultureInfo.InvariantCulture), f[6]);
     }
 
     public override string ToString() =>
-        $"n{Node}#{Seq} {Op} {Path}{(Value.Length > 0 ? $" '{Value}'" : "")} [{ChaosClock.Format(Start)} .. {ChaosClock.Format(End)}] {Result}";
+        $"n{Node}w{Writer}#{Seq} {Op} {Path}{(Value.Length > 0 ? $" '{Value}'" : "")} [{ChaosClock.Format(Start)} .. {ChaosClock.Format(End)}] {Result}";
 }
+
+/// <summary>
+/// What one operation did to one path: the states consistent with what the writer was told
+/// (<see cref="Acknowledged"/>; null when no syscall touching the path returned success), and the
+/// states a failed syscall may still have produced (the cluster applied it, the reply was lost).
+/// </summary>
+public sealed record PathEffect(WriterRecord Record, string Path, IReadOnlyList<PathState>? Acknowledged, IReadOnlyList<PathState> Possible);
