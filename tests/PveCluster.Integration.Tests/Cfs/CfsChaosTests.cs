@@ -67,7 +67,7 @@ public sealed class CfsChaosTests(CfsLabFixture fixture, ITestOutputHelper outpu
         }
 
         var report = new ChaosReport(settings, scheduler, records, violations) { Elapsed = clock.Elapsed };
-        report.Save(cluster, writers);
+        report.Save(cluster, writers, trees);
         var summary = report.Summary();
         output.WriteLine(summary);
         Assert.True(violations.Count == 0, summary);

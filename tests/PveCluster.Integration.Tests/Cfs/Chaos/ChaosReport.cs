@@ -48,8 +48,8 @@ public sealed class ChaosReport(ChaosSettings settings, ChaosScheduler scheduler
         return text.ToString();
     }
 
-    /// <summary>Writes report.txt (complete lists, schedule, quorum spans) and copies the logs; returns the directory.</summary>
-    public string Save(PmxcfsCluster cluster, ChaosWriters writers)
+    /// <summary>Writes report.txt (complete lists, schedule, quorum spans) and every node's final tree, copies the logs; returns the directory.</summary>
+    public string Save(PmxcfsCluster cluster, ChaosWriters writers, IReadOnlyList<NodeTree> trees)
     {
         var directory = Directory.CreateDirectory(settings.ReportDirectory).FullName;
         var text = new StringBuilder(Summary(complete: true));
@@ -68,6 +68,13 @@ public sealed class ChaosReport(ChaosSettings settings, ChaosScheduler scheduler
             Line(text, $"run problem: {problem}");
         }
         File.WriteAllText(Path.Combine(directory, "report.txt"), text.ToString());
+        foreach (var tree in trees)
+        {
+            var lines = tree.Readable
+                ? tree.Entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}\t{e.Value}")
+                : [tree.Error];
+            File.WriteAllLines(Path.Combine(directory, $"n{tree.Node}-final-tree.txt"), lines);
+        }
         var lab = cluster.Lab;
         foreach (var (node, writer) in writers.All)
         {

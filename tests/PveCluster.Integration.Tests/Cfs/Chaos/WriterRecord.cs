@@ -25,19 +25,25 @@ public sealed record WriterRecord(int Node, int Writer, long Seq, string Op, str
     /// </summary>
     public bool AnyAcknowledged => Succeeded || (Op, Stage) is ("create", not "open") or ("counter", not "tmp-open");
 
+    /// <summary>
+    /// The failed syscall was certainly not applied: its errno says the cluster file system refused
+    /// it before replicating anything (no quorum, dead mount) or that its precondition did not hold.
+    /// Any other errno (EIO, ECONNABORTED, ...) may come after the cluster applied it.
+    /// </summary>
+    public bool Refused => Outcome is "EACCES" or "EPERM" or "EROFS" or "ENOTCONN" or "EEXIST" or "ENOENT" or "ENOTEMPTY";
+
     /// <summary>What the operation did to each path it touched, as far as the writer can know.</summary>
     public IReadOnlyList<PathEffect> Effects => (Op, Stage) switch
     {
-        // The errno proves the precondition failed: nothing was applied.
-        ("create" or "lock", _) when Outcome == "EEXIST" => [],
-        ("delete" or "unlock", _) when Outcome is "ENOENT" or "ENOTEMPTY" => [],
+        (_, "open" or "tmp-open" or "mkdir" or "unlink" or "rmdir") when Refused => [],
         ("create", "open") => [Maybe(Path, PathState.File(""))],
-        // open(O_CREAT) returned success: the (empty) file exists; the write may have been applied.
-        ("create", "write") => [Acked(Path, PathState.File(""), PathState.File(Value))],
+        // open(O_CREAT) returned success: the (empty) file exists; a failed write may have been applied.
+        ("create", "write") => [Acked(Path, PathState.File("")) with { Possible = Refused ? [] : [PathState.File(Value)] }],
         ("create", _) => [Acked(Path, PathState.File(Value))],
         ("counter", "tmp-open") => [Maybe(ScratchPath, PathState.File(""))],
-        ("counter", "tmp-write") => [Acked(ScratchPath, PathState.File(""), PathState.File(Value))],
+        ("counter", "tmp-write") => [Acked(ScratchPath, PathState.File("")) with { Possible = Refused ? [] : [PathState.File(Value)] }],
         ("counter", "tmp-close") => [Acked(ScratchPath, PathState.File(Value))],
+        ("counter", "rename") when Refused => [Acked(ScratchPath, PathState.File(Value))],
         ("counter", "rename") => [Acked(ScratchPath, PathState.File(Value)) with { Possible = [PathState.Absent] }, Maybe(Path, PathState.File(Value))],
         ("counter", _) => [Acked(ScratchPath, PathState.Absent), Acked(Path, PathState.File(Value))],
         ("lock", _) when Succeeded => [Acked(Path, PathState.Directory)],
@@ -46,7 +52,7 @@ public sealed record WriterRecord(int Node, int Writer, long Seq, string Op, str
         _ => [Maybe(Path, PathState.Absent)],
     };
 
-    private PathEffect Acked(string path, params PathState[] states) => new(this, path, states, []);
+    private PathEffect Acked(string path, PathState state) => new(this, path, [state], []);
 
     private PathEffect Maybe(string path, PathState state) => new(this, path, null, [state]);
 
