@@ -3,7 +3,7 @@ namespace PveCluster.Integration.Tests.Cfs.Chaos;
 /// <summary>
 /// Judges a chaos run from the writers' records, the schedule's quorum timeline and the final trees:
 /// no acknowledged write lost, no divergent nodes, nothing acknowledged without quorum, no mkdir lock
-/// held by two nodes at once, nothing nobody wrote.
+/// held by two writers at once, nothing nobody wrote.
 /// </summary>
 public sealed class ChaosChecker(IReadOnlyList<WriterRecord> records, IReadOnlyList<QuorumLoss> losses, IReadOnlyList<NodeTree> trees)
 {

@@ -12,7 +12,7 @@ public sealed record ChaosViolation(string Category, string Detail)
     /// <summary>(c) a write acknowledged while its node was cut off from the majority.</summary>
     public const string WithoutQuorum = "acknowledged without quorum";
 
-    /// <summary>Two nodes held the same mkdir lock at once (both mkdirs acknowledged).</summary>
+    /// <summary>Two writers held the same mkdir lock at once (both mkdirs acknowledged).</summary>
     public const string DoubleLock = "lock held twice";
 
     /// <summary>An entry no writer ever created (or in a state no operation produced).</summary>
