@@ -4,8 +4,8 @@ namespace PveCluster.Integration.Tests.Cfs.Chaos;
 
 /// <summary>
 /// Seed and length of a chaos run. CI runs the bounded default with a fresh seed; a run is repeated
-/// (same schedule of actions; the timing of real corosync still varies) with PVE_CHAOS_SEED, and
-/// made longer with PVE_CHAOS_SECONDS (scripts/chaos.sh).
+/// (same sequence of actions and writer choices; the timing of real corosync still varies) with
+/// PVE_CHAOS_SEED, and made longer with PVE_CHAOS_SECONDS (scripts/chaos.sh).
 /// </summary>
 public sealed record ChaosSettings(int Seed, TimeSpan Duration, string ReportDirectory)
 {

@@ -65,7 +65,7 @@ public sealed class ChaosWriters(PmxcfsCluster cluster, int seed)
             {
                 string[] arguments =
                 [
-                    "perl", $"/root/{Script}", Text(node), Text((seed * 100) + (node * 10) + writer), Directory(node, writer), LockDirectory,
+                    "perl", $"/root/{Script}", Text(node), Text((seed * 100L) + (node * 10) + writer), Directory(node, writer), LockDirectory,
                     Text(LockCount), Text(CounterCount), $"/root/{StopFile}", $"/root/{LogName(writer)}",
                 ];
                 await _lab.SpawnAsync(node, ProcessPrefix + Text(writer), arguments, cancellationToken);
@@ -123,5 +123,5 @@ public sealed class ChaosWriters(PmxcfsCluster cluster, int seed)
 
     private string HostPath(int node, string name) => Path.Combine(cluster.PrivateRoot(node), name);
 
-    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -26,11 +26,12 @@ public sealed record WriterRecord(int Node, int Writer, long Seq, string Op, str
     public bool AnyAcknowledged => Succeeded || (Op, Stage) is ("create", not "open") or ("counter", not "tmp-open");
 
     /// <summary>
-    /// The failed syscall was certainly not applied: its errno says the cluster file system refused
-    /// it before replicating anything (no quorum, dead mount) or that its precondition did not hold.
-    /// Any other errno (EIO, ECONNABORTED, ...) may come after the cluster applied it.
+    /// The failed syscall was certainly not applied: its errno says pmxcfs refused it before
+    /// replicating anything (no quorum) or that its precondition did not hold. Any other errno may
+    /// come after the cluster applied it — even ENOTCONN: a request in flight when pmxcfs is killed
+    /// gets it although the operation may already be on its way to every node.
     /// </summary>
-    public bool Refused => Outcome is "EACCES" or "EPERM" or "EROFS" or "ENOTCONN" or "EEXIST" or "ENOENT" or "ENOTEMPTY";
+    public bool Refused => Outcome is "EACCES" or "EPERM" or "EROFS" or "EEXIST" or "ENOENT" or "ENOTEMPTY";
 
     /// <summary>What the operation did to each path it touched, as far as the writer can know.</summary>
     public IReadOnlyList<PathEffect> Effects => (Op, Stage) switch
