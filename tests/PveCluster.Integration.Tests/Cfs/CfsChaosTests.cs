@@ -62,7 +62,7 @@ public sealed class CfsChaosTests(CfsLabFixture fixture, ITestOutputHelper outpu
             var acknowledged = records.Count(r => r.Node == node && r.Succeeded);
             if (acknowledged < MinimumAcknowledgedPerNode)
             {
-                violations.Add(new ChaosViolation(ChaosViolation.Run, $"n{node}'s writer had only {acknowledged} writes acknowledged: the run tested too little"));
+                violations.Add(new ChaosViolation(ChaosViolation.Run, $"n{node}'s writers completed only {acknowledged} operations: the run tested too little"));
             }
         }
 
