@@ -10,6 +10,7 @@ APT_PACKAGES=(
   libnetfilter-queue1                        # the lab: `pvelab delay` holds packets via NFQUEUE (no netem in the kernel)
   openssh-server openssh-client              # pvecm add works over ssh like on real hosts
   sqlite3                                    # inspecting pmxcfs databases by hand
+  perl                                       # the pmxcfs chaos test's writers run inside the lab nodes (Time::HiRes)
 )
 
 if [[ $(id -u) -ne 0 ]]; then

@@ -173,6 +173,77 @@ public sealed class CfsFailureTests : IClassFixture<CfsLabFixture>, IDisposable
     }
 
     [CfsFact]
+    public async Task A_write_acknowledged_on_the_quorate_side_survives_the_heal_when_the_cut_off_node_applied_more()
+    {
+        // Eight writers keep rewriting files on n3 when it is cut off: each has an operation in flight,
+        // so n3 may apply more operations around the cut than the majority writes after it. The
+        // majority's one acknowledged write must still be there after the heal, on every node.
+        const string Directory = "/etc/pve/busy";
+        const int Writers = 8;
+        var stopOnHost = Path.Combine(_cluster.PrivateRoot(3), "stop-rewriters");
+        File.Delete(stopOnHost);
+        await _cluster.ShCheckedAsync(1, $"mkdir {Directory}", Token);
+        await _cluster.WaitIdenticalAsync(AllNodes, Directory, Token);
+        var rewriters = $$"""
+            for w in $(seq 1 {{Writers}}); do
+              ( i=0; while [ ! -e /root/stop-rewriters ]; do
+                  i=$((i+1)); printf "n3-w$w-$i" > {{Directory}}/n3-w$w 2>/dev/null || sleep 0.05
+                done ) &
+            done
+            wait
+            """;
+        await _lab.SpawnAsync(3, "rewriters", ["sh", "-c", rewriters], Token);
+        var versions = "";
+        try
+        {
+            await Polling.UntilAsync(ct => _cluster.ShAsync(2, $"ls {Directory} | wc -l", ct), r => r.StandardOutput.Trim() == $"{Writers}",
+                PmxcfsCluster.ConvergeTimeout, $"all {Writers} files of n3's writers on n2", Token);
+
+            await _lab.CutAsync(3, link: null, drop: false, Token);
+            await ClusterWait.ForMembershipAsync(_lab, Quorate, members: 2, quorate: true, Token);
+            await WaitMembersAsync(1, m => m.Quorate && m.OnlineNodes.SequenceEqual(["n1", "n2"]), "n1's pmxcfs to show n3 offline");
+            await _cluster.ShCheckedAsync(1, $"printf 'majority\\n' > {Directory}/from-n1", Token);
+            await Polling.UntilAsync(ct => _cluster.ShAsync(2, $"cat {Directory}/from-n1", ct), r => r.StandardOutput == "majority\n",
+                PmxcfsCluster.ConvergeTimeout, "n2 to read n1's write", Token);
+            // Once n3 shows itself inquorate, whatever it had in flight at the cut has been decided there.
+            await WaitMembersAsync(3, m => !m.Quorate, "n3 to see itself inquorate");
+            versions = $"tree versions before the heal: n1 {await TreeVersionAsync(1)}, n3 {await TreeVersionAsync(3)}";
+        }
+        finally
+        {
+            await File.WriteAllTextAsync(stopOnHost, "", CancellationToken.None);
+            await _lab.HealAsync(3, link: null, CancellationToken.None);
+        }
+        await Polling.UntilAsync(_ => Task.FromResult(_lab.Processes.Any(p => p.Node == 3 && p.Name == "rewriters")), running => !running,
+            ClusterWait.ChangeTimeout, "n3's writers to stop", Token);
+
+        await ClusterWait.ForWholeClusterAsync(_lab, Token);
+        foreach (var node in AllNodes)
+        {
+            await _cluster.WaitReadyAsync(node, Token);
+        }
+        await _cluster.WaitIdenticalAsync(AllNodes, Directory, Token);
+        foreach (var node in AllNodes)
+        {
+            var read = await _cluster.ShAsync(node, $"cat {Directory}/from-n1", Token);
+            Assert.True(read.StandardOutput == "majority\n",
+                $"n{node}: the write n1 acknowledged with quorum after the cut is gone after the heal ({read.StandardError.Trim()}); {versions}");
+        }
+    }
+
+    /// <summary>The tree version a node's pmxcfs reports in .version (for failure messages).</summary>
+    private async Task<string> TreeVersionAsync(int node)
+    {
+        var result = await _cluster.ShAsync(node, "cat /etc/pve/.version", Token);
+        if (!result.Succeeded)
+        {
+            return $"unreadable: {result.StandardError.Trim()}";
+        }
+        using var version = System.Text.Json.JsonDocument.Parse(result.StandardOutput);
+        return version.RootElement.GetProperty("tree").ToString();
+    }
+
+    [CfsFact]
     public async Task A_cleanly_restarted_daemon_resyncs_the_changes_made_while_it_was_down()
     {
         await _cluster.ShCheckedAsync(1, """
