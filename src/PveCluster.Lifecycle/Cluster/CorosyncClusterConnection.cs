@@ -5,8 +5,6 @@ using PveCluster.Corosync.Cmap;
 using PveCluster.Corosync.Quorum;
 using PveCluster.Corosync.Votequorum;
 
-using CoreFlags = PveCluster.Core.Quorum.VotequorumFlags;
-
 namespace PveCluster.Lifecycle.Cluster;
 
 /// <summary>
@@ -65,13 +63,13 @@ public sealed class CorosyncClusterConnection : IClusterConnection
                 DateTimeOffset.Now,
                 _cmap.GetString("quorum.provider") ?? "Not configured",
                 localNodeId,
-                new RingId(view.RingId.NodeId, view.RingId.Sequence),
+                view.RingId,
                 view.IsQuorate,
                 (int)local.ExpectedVotes,
                 (int)local.HighestExpected,
                 (int)local.TotalVotes,
                 (int)local.Quorum,
-                (CoreFlags)local.Flags,
+                local.Flags,
                 qdevice,
                 members);
             return new ClusterStatus(ReadClusterInfo(), snapshot);
@@ -108,7 +106,7 @@ public sealed class CorosyncClusterConnection : IClusterConnection
         var address = addresses.Count > 0 ? addresses[0].Address.ToString() : ring0 ?? string.Empty;
         return new MemberStatus(
             nodeId, (int)(info?.NodeVotes ?? 0), configured?.Name ?? ring0, address,
-            (CoreFlags)(info?.Flags ?? PveCluster.Corosync.Votequorum.VotequorumFlags.None));
+            info?.Flags ?? VotequorumFlags.None);
     }
 
     /// <summary>quorumtool reads the device from the first member's info; any member's view is the same.</summary>

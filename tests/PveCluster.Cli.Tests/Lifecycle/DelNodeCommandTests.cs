@@ -1,4 +1,5 @@
 using PveCluster.Core.CorosyncConf;
+using PveCluster.Lifecycle.Locking;
 using PveCluster.Lifecycle.Services;
 using PveCluster.Lifecycle.Tests;
 
@@ -40,6 +41,33 @@ public sealed class DelNodeCommandTests : IDisposable
 
         Assert.Contains("still online", _node.Out.ToString(), StringComparison.Ordinal);
         Assert.Equal(2, CorosyncConfig.Parse(File.ReadAllText(_node.Paths.ClusterConf)).Nodes.Count);
+    }
+
+    [Fact]
+    public void A_cluster_config_locked_by_another_member_is_refused_and_nothing_changes()
+    {
+        _node.Corosync = FakeCluster.Members(true, 1, 2);
+        var held = Path.Combine(_node.Paths.LockDirectory, ClusterLock.CorosyncConf);
+        Directory.CreateDirectory(held);
+        File.WriteAllText(Path.Combine(held, ClusterLockHolder.FileName), new ClusterLockHolder("pve2", 77, "t").Format());
+        var before = File.ReadAllText(_node.Paths.ClusterConf);
+
+        Assert.Equal(1, _node.Run("delnode", "pve3"));
+
+        Assert.StartsWith("cluster config is locked by pve2 (pid 77) (since ", _node.Error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(_node.Paths.ClusterConf));
+        Assert.Empty(_node.Processes.Calls);
+        Assert.True(Directory.Exists(held));
+    }
+
+    [Fact]
+    public void The_lock_is_released_after_the_edit()
+    {
+        _node.Corosync = FakeCluster.Members(true, 1, 2);
+
+        Assert.Equal(0, _node.Run("delnode", "pve3"));
+
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_node.Paths.LockDirectory));
     }
 
     [Fact]

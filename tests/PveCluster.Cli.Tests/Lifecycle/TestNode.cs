@@ -57,6 +57,7 @@ internal sealed class TestNode : IDisposable
     {
         QuorumTimeout = TimeSpan.FromMilliseconds(300),
         PollInterval = TimeSpan.FromMilliseconds(20),
+        LockTimeout = TimeSpan.FromMilliseconds(200),
         CaKeySize = 2048,
         RestartApiAfterJoin = RestartApiAfterJoin,
     };
