@@ -6,7 +6,7 @@ using PveCluster.Lifecycle.Services;
 
 namespace PveCluster.Lifecycle;
 
-/// <summary>Everything the lifecycle commands touch outside the process; tests substitute each part.</summary>
+/// <summary>Everything the lifecycle executors touch outside the process; tests substitute each part.</summary>
 public sealed record LifecycleContext(
     ClusterPaths Paths,
     ILocalHost Host,

@@ -1,6 +1,6 @@
 namespace PveCluster.Lifecycle;
 
-/// <summary>Progress lines on stdout, flushed at once so a task log or a watching admin sees them as they happen.</summary>
+/// <summary>Progress lines on the caller's writer (pvecm: stdout; pve-api: the task log), flushed at once so they show as they happen.</summary>
 public sealed class ProgressWriter(TextWriter output)
 {
     public void Line(string text)

@@ -43,7 +43,7 @@ public static class ClusterJoinEndpoints
             var warnings = new JsonArray();
             foreach (var warning in plan.Warnings.Concat(plan.Notes))
             {
-                warnings.Add(warning);
+                warnings.Add(JsonValue.Create(warning));
             }
 
             return ApiResponse.Data(null, new JsonObject { ["warnings"] = warnings });

@@ -39,7 +39,7 @@ public sealed class AddNodeHandler(ClusterLifecycle lifecycle, ILogger<AddNodeHa
         var warnings = new JsonArray();
         foreach (var warning in result.Plan.Warnings)
         {
-            warnings.Add(warning);
+            warnings.Add(JsonValue.Create(warning));
         }
 
         return new JsonObject

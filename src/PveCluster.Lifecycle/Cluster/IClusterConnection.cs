@@ -1,6 +1,6 @@
 namespace PveCluster.Lifecycle.Cluster;
 
-/// <summary>The corosync operations pvecm needs; faked in tests, implemented over the interop clients.</summary>
+/// <summary>The corosync operations pvecm and the lifecycle executors need; faked in tests, implemented over the interop clients.</summary>
 public interface IClusterConnection : IDisposable
 {
     Task<ClusterStatus> ReadStatusAsync(CancellationToken cancellationToken);

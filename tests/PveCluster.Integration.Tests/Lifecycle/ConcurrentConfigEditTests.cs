@@ -31,11 +31,11 @@ public sealed class ConcurrentConfigEditTests : IClassFixture<StandaloneClusterF
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var ct = timeout.Token;
-        await Pvecm.WaitForAsync(StandaloneClusterFixture.Members, v => v.Quorate && v.Nodes == 3, "3 members");
-        var ca = (await _fixture.ReadAsync(1, "/etc/pve/pve-root-ca.pem", ct))!;
-        using var first = new NodeApiClient(Lab.Addressing.Node(1, 0), ca);
-        using var second = new NodeApiClient(Lab.Addressing.Node(2, 0), ca);
-        var logins = new[] { await LoginAsync(first, ct), await LoginAsync(second, ct) };
+        var (first, firstLogin) = await ConnectAsync(1, ct);
+        var (second, secondLogin) = await ConnectAsync(2, ct);
+        using var disposeFirst = first;
+        using var disposeSecond = second;
+        var logins = new[] { firstLogin, secondLogin };
         string[] phantoms = ["phantom41", "phantom42"];
 
         // Nodes that never come up: enough for corosync.conf, and the 3 real members stay quorate (3 of 5 votes).
@@ -79,10 +79,8 @@ public sealed class ConcurrentConfigEditTests : IClassFixture<StandaloneClusterF
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var ct = timeout.Token;
-        await Pvecm.WaitForAsync(StandaloneClusterFixture.Members, v => v.Quorate && v.Nodes == 3, "3 members");
-        var ca = (await _fixture.ReadAsync(1, "/etc/pve/pve-root-ca.pem", ct))!;
-        using var api = new NodeApiClient(Lab.Addressing.Node(1, 0), ca);
-        var login = await LoginAsync(api, ct);
+        var (api, login) = await ConnectAsync(1, ct);
+        using var disposeApi = api;
         var before = await _fixture.ReadAsync(1, ClusterConf, ct);
 
         // n3 holds the lock (a directory made through its own pmxcfs): n1's edit waits, then is refused.
@@ -116,11 +114,15 @@ public sealed class ConcurrentConfigEditTests : IClassFixture<StandaloneClusterF
 
     private Dictionary<string, string> Link(int host) => new() { ["link0"] = Lab.Addressing.Node(host, 0).ToString() };
 
-    private static async Task<(string Ticket, string Csrf)> LoginAsync(NodeApiClient api, CancellationToken ct)
+    /// <summary>Once the 3 members are quorate: a client of the node's API, logged in as root.</summary>
+    private async Task<(NodeApiClient Api, (string Ticket, string Csrf) Login)> ConnectAsync(int node, CancellationToken ct)
     {
+        await Pvecm.WaitForAsync(StandaloneClusterFixture.Members, v => v.Quorate && v.Nodes == 3, "3 members");
+        var ca = await _fixture.ReadAsync(1, "/etc/pve/pve-root-ca.pem", ct);
+        var api = new NodeApiClient(Lab.Addressing.Node(node, 0), ca!);
         var login = await api.LoginAsync("root@pam", StandaloneClusterFixture.Password, ct);
         Assert.Equal(HttpStatusCode.OK, login.Status);
-        return NodeApiClient.TicketOf(login.Body);
+        return (api, NodeApiClient.TicketOf(login.Body));
     }
 
     /// <summary>pmxcfs replicates the write; waits until the node's copy satisfies <paramref name="condition"/>.</summary>
