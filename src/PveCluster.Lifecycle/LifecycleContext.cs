@@ -36,7 +36,7 @@ public sealed record LifecycleContext(
 
     /// <summary>
     /// The real host, configured from the environment (see README.md); <paramref name="input"/> is the terminal
-    /// for pvecm and a fixed answer for the API.
+    /// for pvecm and nobody (<see cref="NoUserInput"/>) for the API.
     /// </summary>
     public static LifecycleContext FromEnvironment(ILocalHost host, Func<IClusterConnection> connectCluster, IUserInput input)
     {
