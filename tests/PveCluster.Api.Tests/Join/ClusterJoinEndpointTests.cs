@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using PveCluster.Core.CorosyncConf;
+using PveCluster.Lifecycle.Locking;
 using PveCluster.Lifecycle.Tests;
 
 namespace PveCluster.Api.Tests.Join;
@@ -129,6 +130,28 @@ public sealed class ClusterJoinEndpointTests : IClassFixture<JoinServerFixture>,
         Assert.Contains("not quorate", body["errors"]!["error0"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(ThreeNodes, File.ReadAllText(_server.PveDir.CorosyncConf));
         Assert.False(Directory.Exists(_server.PveDir.NodeDirectory("pve4")));
+    }
+
+    [Fact]
+    public async Task While_another_member_holds_the_cluster_lock_the_member_refuses_with_503_and_changes_nothing()
+    {
+        var held = Path.Combine(_server.Paths.LockDirectory, ClusterLock.CorosyncConf);
+        Directory.CreateDirectory(held);
+        File.WriteAllText(Path.Combine(held, ClusterLockHolder.FileName), new ClusterLockHolder("pve2", 77, "t").Format());
+        try
+        {
+            using var client = _server.RootClient();
+            var (status, body) = await AddAsync(client, "pve4", new() { ["link0"] = "192.0.2.14" });
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+            Assert.StartsWith("cluster config is locked by pve2 (pid 77) (since ", body["message"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Equal(ThreeNodes, File.ReadAllText(_server.PveDir.CorosyncConf));
+            Assert.False(Directory.Exists(_server.PveDir.NodeDirectory("pve4")));
+        }
+        finally
+        {
+            Directory.Delete(held, recursive: true);
+        }
     }
 
     [Fact]
