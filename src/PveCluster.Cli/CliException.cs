@@ -23,11 +23,6 @@ internal sealed class CliException : Exception
 
     public int ExitCode { get; }
 
-    public static CliException CorosyncNotRunning(string service, Exception inner) => new(
-        $"corosync is not running on this node (cannot connect to the {service} service) — is this node part of a cluster?",
-        ExitCodes.Failure,
-        inner);
-
     public static CliException NotInCluster(string confPath) =>
         new($"node is not in a cluster ({confPath} does not exist)");
 

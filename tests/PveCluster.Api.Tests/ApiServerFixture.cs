@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PveCluster.Api.Auth.Login;
@@ -61,9 +62,14 @@ public class ApiServerFixture : IAsyncLifetime
             AllowedUsers = AllowedUsers,
             Limits = Limits,
             Login = Login,
-        }, logging => logging.ClearProviders(), Time);
+        }, logging => logging.ClearProviders(), Time, ConfigureServices);
         await _app.StartAsync();
         BaseAddress = new Uri($"https://127.0.0.1:{ApiServer.BoundPort(_app)}/api2/json/");
+    }
+
+    /// <summary>Substitutes services of the server after its defaults.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     public virtual async Task DisposeAsync()

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PveCluster.Cli.Commands;
 using PveCluster.Corosync;
+using PveCluster.Lifecycle.Tests;
 
 namespace PveCluster.Cli.Tests;
 

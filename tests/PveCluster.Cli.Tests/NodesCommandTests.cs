@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PveCluster.Lifecycle.Tests;
 
 namespace PveCluster.Cli.Tests;
 

@@ -1,4 +1,4 @@
-using PveCluster.Cli.Cluster;
+using PveCluster.Lifecycle.Cluster;
 
 namespace PveCluster.Cli.Tests;
 

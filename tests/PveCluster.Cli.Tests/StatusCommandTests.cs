@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PveCluster.Lifecycle.Tests;
 
 namespace PveCluster.Cli.Tests;
 
@@ -95,7 +96,7 @@ public class StatusCommandTests
     {
         using var pvecm = new PvecmRunner
         {
-            Connect = () => throw CliException.CorosyncNotRunning(
+            Connect = () => throw PveCluster.Lifecycle.LifecycleException.CorosyncNotRunning(
                 "CMAP", new PveCluster.Corosync.CorosyncException(PveCluster.Corosync.CsError.Library, "cmap_initialize_map")),
         };
 

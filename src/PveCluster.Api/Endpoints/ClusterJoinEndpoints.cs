@@ -1,15 +1,15 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using PveCluster.Api.Auth;
-using PveCluster.Api.Cluster;
 using PveCluster.Api.Envelope;
-using PveCluster.Api.Hosting;
 using PveCluster.Api.Join;
 using PveCluster.Api.PveFiles;
 using PveCluster.Api.Tasks;
 using PveCluster.Core.Auth;
 using PveCluster.Core.JoinInfo;
+using PveCluster.Core.Links;
 using PveCluster.Core.Names;
+using PveCluster.Lifecycle;
+using PveCluster.Lifecycle.Join;
 
 namespace PveCluster.Api.Endpoints;
 
@@ -26,44 +26,48 @@ public static class ClusterJoinEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        var settings = JoinSettings.FromEnvironment();
         api.MapPost("/cluster/config/nodes/{node}", async (
-            string node, HttpContext context, PveDirectory pveDir, CorosyncConfReader corosync, MembersReader members,
-            ILoggerFactory loggers, CancellationToken cancellationToken) =>
+            string node, HttpContext context, ClusterLifecycle lifecycle, ILoggerFactory loggers, CancellationToken cancellationToken) =>
         {
             RequireRoot(context);
-            var handler = new AddNodeHandler(pveDir, corosync, members, settings, loggers.CreateLogger<AddNodeHandler>());
+            var handler = new AddNodeHandler(lifecycle, loggers.CreateLogger<AddNodeHandler>());
             return ApiResponse.Data(await handler.AddAsync(node, RequestParameters.Of(context), cancellationToken).ConfigureAwait(false));
         }).WithParameters(JoinParameters.AddNodeSchema);
         api.MapDelete("/cluster/config/nodes/{node}", async (
-            string node, HttpContext context, PveDirectory pveDir, CorosyncConfReader corosync, MembersReader members, ApiOptions options,
-            ILoggerFactory loggers, CancellationToken cancellationToken) =>
+            string node, HttpContext context, ClusterLifecycle lifecycle, ILoggerFactory loggers, CancellationToken cancellationToken) =>
         {
             RequireRoot(context);
-            var handler = new DeleteNodeHandler(pveDir, corosync, members, options, loggers.CreateLogger<DeleteNodeHandler>());
+            var handler = new DeleteNodeHandler(lifecycle, loggers.CreateLogger<DeleteNodeHandler>());
             var plan = await handler.DeleteAsync(node, cancellationToken).ConfigureAwait(false);
             var warnings = new JsonArray();
             foreach (var warning in plan.Warnings.Concat(plan.Notes))
             {
-                warnings.Add(warning);
+                warnings.Add(JsonValue.Create(warning));
             }
 
             return ApiResponse.Data(null, new JsonObject { ["warnings"] = warnings });
         }).WithParameters(ParameterSchema.None);
-        api.MapPost("/cluster/config", (HttpContext context, PveDirectory pveDir, TaskRegistry tasks) =>
+        api.MapPost("/cluster/config", (HttpContext context, PveDirectory pveDir, ClusterLifecycle lifecycle, TaskRegistry tasks) =>
         {
             RequireRoot(context);
-            var arguments = CreateArguments(RequestParameters.Of(context), pveDir);
-            var upid = tasks.Start("clustercreate", arguments[1], Root,
-                (log, token) => PvecmTask.RunAsync(settings.PvecmPath, arguments, null, log, token));
+            var create = CreateOptions(RequestParameters.Of(context), pveDir);
+            var upid = tasks.Start("clustercreate", create.Name, Root, async (log, token) =>
+            {
+                using var progress = new LineWriter(log.Write);
+                await new CreateExecutor(lifecycle.Context, progress)
+                    .RunAsync(create.Name, create.Links, create.NodeId, create.Votes, token).ConfigureAwait(false);
+            });
             return ApiResponse.Data(JsonValue.Create(upid.ToString()));
         }).WithParameters(JoinParameters.CreateSchema);
-        api.MapPost("/cluster/config/join", (HttpContext context, TaskRegistry tasks) =>
+        api.MapPost("/cluster/config/join", (HttpContext context, ClusterLifecycle lifecycle, TaskRegistry tasks) =>
         {
             RequireRoot(context);
-            var (arguments, password) = JoinArguments(RequestParameters.Of(context));
-            var upid = tasks.Start("clusterjoin", "", Root,
-                (log, token) => PvecmTask.RunAsync(settings.PvecmPath, arguments, password, log, token));
+            var join = JoinOptions(RequestParameters.Of(context));
+            var upid = tasks.Start("clusterjoin", "", Root, async (log, token) =>
+            {
+                using var progress = new LineWriter(log.Write);
+                await new JoinExecutor(lifecycle.Context, progress).RunAsync(join, token).ConfigureAwait(false);
+            });
             return ApiResponse.Data(JsonValue.Create(upid.ToString()));
         }).WithParameters(JoinParameters.JoinSchema);
     }
@@ -78,8 +82,9 @@ public static class ClusterJoinEndpoints
         }
     }
 
-    /// <summary>pvecm create arguments; the shape of every value is checked here so a bad request gets a 400, not a failed task.</summary>
-    private static List<string> CreateArguments(IReadOnlyDictionary<string, string> parameters, PveDirectory pveDir)
+    /// <summary>The create request; the shape of every value is checked here so a bad request gets a 400, not a failed task.</summary>
+    private static (string Name, List<LinkSpec> Links, ulong? NodeId, ulong? Votes) CreateOptions(
+        IReadOnlyDictionary<string, string> parameters, PveDirectory pveDir)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var name = RequestParameters.Required(parameters, "clustername");
@@ -97,12 +102,11 @@ public static class ClusterJoinEndpoints
             throw new ApiException(StatusCodes.Status400BadRequest, $"cluster config '{pveDir.CorosyncConf}' already exists");
         }
 
-        var arguments = new List<string> { "create", name };
-        AddCommon(arguments, links, nodeId, votes);
-        return arguments;
+        return (name, links, nodeId, votes);
     }
 
-    private static (List<string> Arguments, string Password) JoinArguments(IReadOnlyDictionary<string, string> parameters)
+    /// <summary>The join request; the password stays in memory, handed to the join as it is.</summary>
+    private static JoinOptions JoinOptions(IReadOnlyDictionary<string, string> parameters)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var host = RequestParameters.Required(parameters, "hostname");
@@ -123,34 +127,6 @@ public static class ClusterJoinEndpoints
         var votes = JoinParameters.Votes(parameters, errors);
         var force = JoinParameters.Flag(parameters, "force", errors);
         JoinParameters.ThrowIfAny(errors);
-
-        // The password goes to pvecm on stdin, never on its command line (visible in ps).
-        var arguments = new List<string> { "add", host, "--fingerprint", fingerprint };
-        AddCommon(arguments, links, nodeId, votes);
-        if (force)
-        {
-            arguments.Add("--force");
-        }
-
-        return (arguments, password);
-    }
-
-    private static void AddCommon(List<string> arguments, IEnumerable<Core.Links.LinkSpec> links, ulong? nodeId, ulong? votes)
-    {
-        foreach (var link in links)
-        {
-            arguments.Add($"--{link.OptionName}");
-            arguments.Add(link.ToOptionValue());
-        }
-
-        if (nodeId is { } id)
-        {
-            arguments.AddRange(["--nodeid", id.ToString(CultureInfo.InvariantCulture)]);
-        }
-
-        if (votes is { } v)
-        {
-            arguments.AddRange(["--votes", v.ToString(CultureInfo.InvariantCulture)]);
-        }
+        return new JoinOptions(host, links, fingerprint, force, nodeId, votes, Password: password);
     }
 }

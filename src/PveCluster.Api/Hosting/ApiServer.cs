@@ -6,8 +6,10 @@ using PveCluster.Api.Auth;
 using PveCluster.Api.Cluster;
 using PveCluster.Api.Endpoints;
 using PveCluster.Api.Envelope;
+using PveCluster.Api.Join;
 using PveCluster.Api.PveFiles;
 using PveCluster.Api.Tasks;
+using PveCluster.Lifecycle.Cluster;
 
 namespace PveCluster.Api.Hosting;
 
@@ -16,11 +18,16 @@ public static class ApiServer
 {
     public const string ApiPrefix = "/api2/json";
 
-    /// <exception cref="StartupException">The node certificate is missing or unusable.</exception>
-    /// <param name="options">What to serve and how.</param>
+    /// <param name="options">What the command line set.</param>
     /// <param name="configureLogging">Extra logging setup (tests silence it).</param>
+    /// <param name="configureServices">Replaces services after the defaults (tests substitute the cluster lifecycle).</param>
+    /// <exception cref="StartupException">The node certificate is missing or unusable.</exception>
     /// <param name="time">The clock for tickets, key rotation and throttling; the system clock unless a test pins it.</param>
-    public static WebApplication Create(ApiOptions options, Action<ILoggingBuilder>? configureLogging = null, TimeProvider? time = null)
+    public static WebApplication Create(
+        ApiOptions options,
+        Action<ILoggingBuilder>? configureLogging = null,
+        TimeProvider? time = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var pveDir = new PveDirectory(options.PveDir);
@@ -51,6 +58,8 @@ public static class ApiServer
         builder.Services.AddSingleton<MembersReader>();
         builder.Services.AddSingleton<NodeAddressResolver>();
         builder.Services.AddSingleton<TaskRegistry>();
+        builder.Services.AddSingleton(ClusterLifecycle.ForServer(options, CorosyncClusterConnection.Open));
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.Lifetime.ApplicationStopped.Register(certificate.Dispose);

@@ -1,17 +1,16 @@
 using System.Text.Json.Nodes;
-using PveCluster.Api.Cluster;
-using PveCluster.Api.PveFiles;
-using PveCluster.Core.Lifecycle;
+using PveCluster.Api.Tasks;
 using PveCluster.Core.Names;
+using PveCluster.Lifecycle;
 
 namespace PveCluster.Api.Join;
 
 /// <summary>
-/// The member's half of a join (<c>POST /cluster/config/nodes/{node}</c>): with quorum, plan the new
-/// corosync.conf, create the node's folders, write the config through pmxcfs and hand the joining node
-/// the config and the corosync authkey.
+/// The member's half of a join (<c>POST /cluster/config/nodes/{node}</c>): checks the request's parameters, runs
+/// the lifecycle library's <see cref="AddNodeExecutor"/> (cluster lock, votequorum, plan, write through pmxcfs),
+/// and hands the joining node the new config and the corosync authkey.
 /// </summary>
-public sealed class AddNodeHandler(PveDirectory pveDir, CorosyncConfReader corosync, MembersReader members, JoinSettings settings, ILogger<AddNodeHandler> logger)
+public sealed class AddNodeHandler(ClusterLifecycle lifecycle, ILogger<AddNodeHandler> logger)
 {
     public async Task<JsonObject> AddAsync(string node, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
     {
@@ -30,40 +29,23 @@ public sealed class AddNodeHandler(PveDirectory pveDir, CorosyncConfReader coros
         var fallback = parameters.TryGetValue("new_node_ip", out var ip) && ip.Length > 0 ? ip : null;
         JoinParameters.ThrowIfAny(errors);
 
-        using var held = await ClusterConfLock.AcquireAsync(cancellationToken).ConfigureAwait(false);
-        var (config, _) = corosync.ReadRequired("unable to add node: this node is not in a cluster (no corosync.conf)");
-        var plan = AddNodePlanner.Plan(new AddNodeRequest(
-            config, node, links, ClusterQuorum.IsQuorate(members), nodeId, votes, fallback, force));
-        if (!plan.CanProceed)
-        {
-            throw PlanRefusal.ToApiException(plan);
-        }
-
-        byte[] authKey;
-        try
-        {
-            authKey = await File.ReadAllBytesAsync(settings.AuthKey, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new Envelope.ApiException($"cannot read the corosync authkey '{settings.AuthKey}': {ex.Message}", ex);
-        }
-
-        ClusterConfWriter.EnsureNodeDirectories(pveDir, node);
-        var conf = plan.CorosyncConf!;
-        ClusterConfWriter.Write(pveDir, conf);
-        logger.LogInformation("added node {Node} (nodeid {NodeId}) to corosync.conf: {Quorum}", node, plan.NodeId, plan.Quorum?.Describe());
+        var options = new AddNodeOptions(node, links, nodeId, votes, fallback, force, IncludeAuthKey: true);
+        using var progress = new LineWriter(line => logger.LogInformation("add node {Node}: {Line}", node, line));
+        var result = await LifecycleErrors.MapAsync(
+            () => new AddNodeExecutor(lifecycle.Context, progress).RunAsync(options, cancellationToken)).ConfigureAwait(false);
+        logger.LogInformation(
+            "added node {Node} (nodeid {NodeId}) to corosync.conf: {Quorum}", node, result.Plan.NodeId, result.Plan.Quorum?.Describe());
 
         var warnings = new JsonArray();
-        foreach (var warning in plan.Warnings)
+        foreach (var warning in result.Plan.Warnings)
         {
-            warnings.Add(warning);
+            warnings.Add(JsonValue.Create(warning));
         }
 
         return new JsonObject
         {
-            ["corosync_conf"] = conf,
-            ["corosync_authkey"] = Convert.ToBase64String(authKey),
+            ["corosync_conf"] = result.Plan.CorosyncConf,
+            ["corosync_authkey"] = Convert.ToBase64String(result.AuthKey!),
             ["warnings"] = warnings,
         };
     }

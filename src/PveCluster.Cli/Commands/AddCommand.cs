@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PveCluster.Cli.Lifecycle;
-using PveCluster.Cli.Lifecycle.Join;
+using PveCluster.Lifecycle;
+using PveCluster.Lifecycle.Join;
 
 namespace PveCluster.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PveCluster.Cli.Lifecycle;
+using PveCluster.Lifecycle;
 
 namespace PveCluster.Cli.Commands;
 
@@ -21,9 +22,16 @@ internal static class AddNodeCommand
         links.AddTo(command);
         command.SetAction((result, cancellationToken) => LifecycleCommandRunner.RunAsync(
             environment,
-            () => new AddNodeExecutor(CreateCommand.Resolve(environment, context), environment.Out).RunAsync(
-                result.GetValue(node)!, links.Parse(result), result.GetValue(nodeId), result.GetValue(votes), result.GetValue(force),
-                cancellationToken),
+            async () =>
+            {
+                var lifecycle = CreateCommand.Resolve(environment, context);
+                var options = new AddNodeOptions(
+                    result.GetValue(node)!, links.Parse(result), result.GetValue(nodeId), result.GetValue(votes), Force: result.GetValue(force));
+                var added = await new AddNodeExecutor(lifecycle, environment.Out).RunAsync(options, cancellationToken).ConfigureAwait(false);
+                await environment.Out.WriteLineAsync(
+                    $"node '{options.Node}' added with nodeid {added.Plan.NodeId}; copy {lifecycle.Paths.AuthKey} and {lifecycle.Paths.LocalCorosyncConf} to it, then start corosync and pve-cluster there"
+                        .AsMemory(), cancellationToken).ConfigureAwait(false);
+            },
             cancellationToken));
         return command;
     }

@@ -1,5 +1,6 @@
-using PveCluster.Cli.Cluster;
 using PveCluster.Corosync;
+using PveCluster.Lifecycle;
+using PveCluster.Lifecycle.Cluster;
 
 namespace PveCluster.Cli.Commands;
 
@@ -23,6 +24,12 @@ internal static class ClusterCommandRunner
         {
             await environment.Error.WriteLineAsync(ex.Message.AsMemory(), cancellationToken).ConfigureAwait(false);
             return ex.ExitCode;
+        }
+        catch (LifecycleException ex)
+        {
+            // corosync is not running (connecting happens in the lifecycle library's connection).
+            await environment.Error.WriteLineAsync(ex.Message.AsMemory(), cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Failure;
         }
         catch (CorosyncException ex) when (ex.IsConnectionFailure)
         {

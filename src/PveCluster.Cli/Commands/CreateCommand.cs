@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PveCluster.Cli.Lifecycle;
+using PveCluster.Lifecycle;
 
 namespace PveCluster.Cli.Commands;
 
@@ -24,5 +25,5 @@ internal static class CreateCommand
     }
 
     internal static LifecycleContext Resolve(CliEnvironment environment, Func<LifecycleContext>? context) =>
-        context?.Invoke() ?? LifecycleContext.FromEnvironment(environment);
+        context?.Invoke() ?? LifecycleContext.FromEnvironment(new LocalHost(), environment.ConnectCluster, new ConsoleUserInput());
 }

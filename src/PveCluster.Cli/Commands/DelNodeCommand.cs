@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PveCluster.Cli.Lifecycle;
+using PveCluster.Lifecycle;
 
 namespace PveCluster.Cli.Commands;
 

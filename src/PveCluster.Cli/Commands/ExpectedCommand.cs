@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using PveCluster.Cli.Cluster;
 using PveCluster.Cli.Output;
-using PveCluster.Corosync;
 using PveCluster.Core.Quorum;
+using PveCluster.Corosync;
+using PveCluster.Lifecycle.Cluster;
 
 namespace PveCluster.Cli.Commands;
 

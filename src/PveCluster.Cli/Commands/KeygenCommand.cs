@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PveCluster.Cli.Lifecycle;
+using PveCluster.Lifecycle;
 
 namespace PveCluster.Cli.Commands;
 
@@ -22,7 +23,6 @@ internal static class KeygenCommand
                 }
 
                 await environment.Out.WriteLineAsync($"wrote a new corosync authkey to {path}".AsMemory(), cancellationToken).ConfigureAwait(false);
-                return ExitCodes.Ok;
             },
             cancellationToken));
         return command;

@@ -1,12 +1,13 @@
 using PveCluster.Core.Lifecycle;
 using PveCluster.Corosync;
+using PveCluster.Lifecycle;
 
 namespace PveCluster.Cli.Lifecycle;
 
 /// <summary>The frame of the lifecycle commands: expected failures become one stderr message and an exit code.</summary>
 internal static class LifecycleCommandRunner
 {
-    public static async Task<int> RunAsync(CliEnvironment environment, Func<Task<int>> body, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliEnvironment environment, Func<Task> body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(body);
@@ -14,12 +15,18 @@ internal static class LifecycleCommandRunner
         int exitCode = ExitCodes.Failure;
         try
         {
-            return await body().ConfigureAwait(false);
+            await body().ConfigureAwait(false);
+            return ExitCodes.Ok;
         }
         catch (CliException ex)
         {
             message = ex.Message;
             exitCode = ex.ExitCode;
+        }
+        catch (LifecycleException ex)
+        {
+            message = ex.Message;
+            exitCode = ex.IsUsageError ? ExitCodes.Usage : ExitCodes.Failure;
         }
         catch (PlanRefusedException ex)
         {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using PveCluster.Cli.Cluster;
 using PveCluster.Core.Quorum;
+using PveCluster.Lifecycle.Cluster;
 
 namespace PveCluster.Cli.Output;
 

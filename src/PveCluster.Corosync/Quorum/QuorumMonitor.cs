@@ -1,9 +1,11 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using PveCluster.Core.Quorum;
 using PveCluster.Corosync.Dispatch;
 using PveCluster.Corosync.Interop;
 using PveCluster.Corosync.Interop.Quorum;
+
 using Native = PveCluster.Corosync.Interop.Quorum.Quorum;
 
 namespace PveCluster.Corosync.Quorum;
@@ -153,7 +155,7 @@ public sealed partial class QuorumMonitor : IQuorumMonitor
             try
             {
                 var list = new ReadOnlySpan<uint>(members, (int)memberCount).ToArray();
-                owner.Publish(new QuorumView(quorate != 0, new CorosyncRingId(ringId.NodeId, ringId.Seq), list));
+                owner.Publish(new QuorumView(quorate != 0, new RingId(ringId.NodeId, ringId.Seq), list));
             }
 #pragma warning disable CA1031 // an exception must never unwind into native code (subscriber code runs here)
             catch (Exception ex)

@@ -2,9 +2,11 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using PveCluster.Core.Quorum;
 using PveCluster.Corosync.Dispatch;
 using PveCluster.Corosync.Interop;
 using PveCluster.Corosync.Interop.Votequorum;
+
 using Native = PveCluster.Corosync.Interop.Votequorum.Votequorum;
 
 namespace PveCluster.Corosync.Votequorum;
@@ -31,7 +33,7 @@ public sealed partial class VotequorumClient : IDisposable
     public event EventHandler<uint>? ExpectedVotesChanged;
 
     /// <summary>Raised on the dispatch thread with the ring id and member list of each new membership.</summary>
-    public event EventHandler<(CorosyncRingId RingId, IReadOnlyList<uint> Members)>? NodeListChanged;
+    public event EventHandler<(RingId RingId, IReadOnlyList<uint> Members)>? NodeListChanged;
 
     /// <summary>Connects now; throws <see cref="CorosyncException"/> with <see cref="CsError.Library"/> when corosync is not running.</summary>
     public static VotequorumClient Connect(ILogger? logger = null)
@@ -229,7 +231,7 @@ public sealed partial class VotequorumClient : IDisposable
         private static unsafe void OnNodelistNotify(ulong handle, ulong context, RingIdNative ringId, uint nodeCount, uint* nodes)
         {
             var list = new ReadOnlySpan<uint>(nodes, (int)nodeCount).ToArray();
-            var ring = new CorosyncRingId(ringId.NodeId, ringId.Seq);
+            var ring = new RingId(ringId.NodeId, ringId.Seq);
             Guard(context, owner => owner.NodeListChanged?.Invoke(owner, (ring, list)));
         }
     }

@@ -1,3 +1,5 @@
+using PveCluster.Core.Quorum;
+
 namespace PveCluster.Corosync.Votequorum;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using PveCluster.Core.CorosyncConf;
+using PveCluster.Lifecycle.Locking;
+using PveCluster.Lifecycle.Tests;
 
 namespace PveCluster.Api.Tests.Join;
 
@@ -52,31 +54,15 @@ public sealed class ClusterJoinEndpointTests : IClassFixture<JoinServerFixture>,
     {
         _server = server;
         File.WriteAllText(server.PveDir.CorosyncConf, ThreeNodes);
-        WriteMembers(quorate: true, online: [1, 2]);
+        server.Corosync = FakeCluster.Members(quorate: true, 1, 2);
+        server.Services.Active.Clear();
+        server.Services.Calls.Clear();
     }
 
     public void Dispose()
     {
         File.Delete(_server.PveDir.CorosyncConf);
-        File.Delete(_server.PveDir.Members);
-    }
-
-    private void WriteMembers(bool quorate, params int[] online)
-    {
-        var nodes = new JsonObject();
-        foreach (var (name, id) in new[] { ("testnode", 1), ("pve2", 2), ("pve3", 3) })
-        {
-            nodes[name] = new JsonObject { ["id"] = id, ["online"] = online.Contains(id) ? 1 : 0, ["ip"] = $"192.0.2.1{id}" };
-        }
-
-        var members = new JsonObject
-        {
-            ["nodename"] = "testnode",
-            ["version"] = 5,
-            ["cluster"] = new JsonObject { ["name"] = "prod", ["version"] = 3, ["nodes"] = 3, ["quorate"] = quorate ? 1 : 0 },
-            ["nodelist"] = nodes,
-        };
-        File.WriteAllText(_server.PveDir.Members, members.ToJsonString());
+        File.Delete(_server.Paths.LocalCorosyncConf);
     }
 
     private static Task<(HttpStatusCode Status, JsonObject Body)> AddAsync(HttpClient client, string node, Dictionary<string, string> form) =>
@@ -136,7 +122,7 @@ public sealed class ClusterJoinEndpointTests : IClassFixture<JoinServerFixture>,
     [Fact]
     public async Task Without_quorum_the_member_refuses_and_changes_nothing()
     {
-        WriteMembers(quorate: false, online: [1]);
+        _server.Corosync = FakeCluster.Members(quorate: false, 1);
         using var client = _server.RootClient();
         var (status, body) = await AddAsync(client, "pve4", new() { ["link0"] = "192.0.2.14" });
 
@@ -144,6 +130,28 @@ public sealed class ClusterJoinEndpointTests : IClassFixture<JoinServerFixture>,
         Assert.Contains("not quorate", body["errors"]!["error0"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(ThreeNodes, File.ReadAllText(_server.PveDir.CorosyncConf));
         Assert.False(Directory.Exists(_server.PveDir.NodeDirectory("pve4")));
+    }
+
+    [Fact]
+    public async Task While_another_member_holds_the_cluster_lock_the_member_refuses_with_503_and_changes_nothing()
+    {
+        var held = Path.Combine(_server.Paths.LockDirectory, ClusterLock.CorosyncConf);
+        Directory.CreateDirectory(held);
+        File.WriteAllText(Path.Combine(held, ClusterLockHolder.FileName), new ClusterLockHolder("pve2", 77, "t").Format());
+        try
+        {
+            using var client = _server.RootClient();
+            var (status, body) = await AddAsync(client, "pve4", new() { ["link0"] = "192.0.2.14" });
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+            Assert.StartsWith("cluster config is locked by pve2 (pid 77) (since ", body["message"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Equal(ThreeNodes, File.ReadAllText(_server.PveDir.CorosyncConf));
+            Assert.False(Directory.Exists(_server.PveDir.NodeDirectory("pve4")));
+        }
+        finally
+        {
+            Directory.Delete(held, recursive: true);
+        }
     }
 
     [Fact]
@@ -212,7 +220,7 @@ public sealed class ClusterJoinEndpointTests : IClassFixture<JoinServerFixture>,
     }
 
     [Fact]
-    public async Task Create_runs_pvecm_as_a_task_and_logs_its_output()
+    public async Task Create_runs_in_process_as_a_task_and_logs_the_progress_pvecm_prints()
     {
         File.Delete(_server.PveDir.CorosyncConf);
         using var client = _server.RootClient();
@@ -225,40 +233,50 @@ public sealed class ClusterJoinEndpointTests : IClassFixture<JoinServerFixture>,
 
         Assert.True(status == HttpStatusCode.OK, body.ToJsonString());
         var log = await TaskLogAsync(client, body["data"]!.GetValue<string>());
-        Assert.Contains("pvecm create prod --link0 192.0.2.11 --nodeid 2", log, StringComparison.Ordinal);
         Assert.Equal("TASK OK", log.Split('\n')[^1]);
+        Assert.Contains($"writing {_server.PveDir.CorosyncConf}", log, StringComparison.Ordinal);
+        Assert.Contains("restarting corosync...OK", log, StringComparison.Ordinal);
+        Assert.Contains("waiting for quorum...OK", log, StringComparison.Ordinal);
+        Assert.Contains("Cluster 'prod' created", log, StringComparison.Ordinal);
+        Assert.Equal(2UL, CorosyncConfig.Parse(File.ReadAllText(_server.PveDir.CorosyncConf)).FindNode("testnode")!.NodeId);
+        Assert.Contains("restart corosync", _server.Services.Calls);
     }
 
     [Fact]
-    public async Task A_failing_create_task_ends_with_pvecm_error_line()
+    public async Task A_refused_create_task_ends_with_the_refusal()
     {
         File.Delete(_server.PveDir.CorosyncConf);
+        _server.Services.Active.Add(PveCluster.Lifecycle.Services.ClusterService.Corosync);
         using var client = _server.RootClient();
-        var (_, body) = await ApiServerFixture.PostFormAsync(client, "cluster/config", new() { ["clustername"] = "broken" });
+        var (_, body) = await ApiServerFixture.PostFormAsync(client, "cluster/config", new() { ["clustername"] = "prod" });
 
         var log = await TaskLogAsync(client, body["data"]!.GetValue<string>());
-        Assert.Equal("TASK ERROR: cluster create refused: something", log.Split('\n')[^1]);
+        Assert.StartsWith("TASK ERROR: cluster create refused: ", log.Split('\n')[^1], StringComparison.Ordinal);
+        Assert.Contains("corosync", log.Split('\n')[^1], StringComparison.Ordinal);
+        Assert.False(File.Exists(_server.PveDir.CorosyncConf));
     }
 
     [Fact]
-    public async Task Join_passes_the_password_on_stdin_not_on_the_command_line()
+    public async Task Join_runs_in_process_with_the_password_of_the_request_and_never_logs_it()
     {
         using var client = _server.RootClient();
-        var fingerprint = string.Join(':', Enumerable.Repeat("AB", 32));
         var (status, body) = await ApiServerFixture.PostFormAsync(client, "cluster/config/join", new()
         {
             ["hostname"] = "192.0.2.11",
-            ["password"] = "hunter22",
-            ["fingerprint"] = fingerprint,
+            ["password"] = _server.Peer.Password,
+            ["fingerprint"] = FakePeer.Fingerprint.Value,
             ["link0"] = "192.0.2.14",
         });
 
         Assert.True(status == HttpStatusCode.OK, body.ToJsonString());
         var log = await TaskLogAsync(client, body["data"]!.GetValue<string>());
-        Assert.Contains($"pvecm add 192.0.2.11 --fingerprint {fingerprint} --link0 192.0.2.14", log, StringComparison.Ordinal);
-        Assert.Contains("password has 8 characters", log, StringComparison.Ordinal);
-        Assert.Contains("called by api: 1", log, StringComparison.Ordinal);
-        Assert.DoesNotContain("hunter22", log, StringComparison.Ordinal);
+        Assert.Contains("Establishing API connection with host '192.0.2.11'", log, StringComparison.Ordinal);
+        // The fake peer accepts only its own password: logging in proves the request's password arrived.
+        Assert.Contains("Login succeeded.", log, StringComparison.Ordinal);
+        Assert.DoesNotContain(_server.Peer.Password, log, StringComparison.Ordinal);
+        // The fake peer has no join information, so the join stops there, before anything changed.
+        Assert.StartsWith("TASK ERROR: ", log.Split('\n')[^1], StringComparison.Ordinal);
+        Assert.DoesNotContain(_server.Services.Calls, c => c.Contains("pve-cluster", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,46 +1,53 @@
+using Microsoft.Extensions.DependencyInjection;
+using PveCluster.Api.Join;
+using PveCluster.Lifecycle;
+using PveCluster.Lifecycle.Cluster;
+using PveCluster.Lifecycle.Join;
+using PveCluster.Lifecycle.Tests;
+
 namespace PveCluster.Api.Tests.Join;
 
 /// <summary>
-/// The API server with a corosync folder (authkey) and a stand-in pvecm script, both passed the way a node
-/// passes them: PVE_COROSYNC_DIR and PVE_PVECM, read when the endpoints are mapped.
+/// The API server with the lifecycle library's outside world faked: a corosync folder with the authkey, services
+/// and tools that only record, votequorum answering <see cref="Corosync"/>, and a cluster peer to join.
 /// </summary>
 public sealed class JoinServerFixture : ApiServerFixture
 {
-    private static readonly SemaphoreSlim EnvironmentGate = new(1, 1);
-
     public string CorosyncDir => Path.Combine(Root, "corosync");
 
-    public string PvecmLog => Path.Combine(Root, "pvecm.log");
-
     public byte[] AuthKey { get; } = [.. Enumerable.Range(0, 128).Select(i => (byte)i)];
+
+    /// <summary>What votequorum reports; a test may replace it (every lifecycle call connects anew).</summary>
+    public ClusterStatus Corosync { get; set; } = FakeCluster.Members(quorate: true, 1, 2);
+
+    public FakeServiceControl Services { get; } = new();
+
+    public FakeProcessRunner Processes { get; } = new();
+
+    public FakePeer Peer { get; } = new();
+
+    public ClusterPaths Paths => new(
+        PveDir.Root, CorosyncDir, Path.Combine(Root, "lib"), Path.Combine(Root, "ssh"), Path.Combine(Root, "ssh-host"));
 
     public override async Task InitializeAsync()
     {
         Directory.CreateDirectory(CorosyncDir);
         await File.WriteAllBytesAsync(Path.Combine(CorosyncDir, "authkey"), AuthKey);
-        var pvecm = Path.Combine(Root, "pvecm");
-        await File.WriteAllTextAsync(pvecm, """
-            #!/bin/sh
-            echo "pvecm $*"
-            echo "called by api: $PVECM_CALLED_BY_API"
-            if read -r pw; then echo "password has ${#pw} characters"; fi
-            if [ "$2" = "broken" ]; then echo "cluster create refused: something" >&2; exit 1; fi
-            echo done
-            """.Replace("\r", "", StringComparison.Ordinal));
-        File.SetUnixFileMode(pvecm, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        await base.InitializeAsync();
+    }
 
-        await EnvironmentGate.WaitAsync();
-        try
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        var host = new FakeHost(NodeName, "192.0.2.11", "192.0.2.11");
+        var context = new LifecycleContext(
+            Paths, host, Services, Processes, () => new FakeCluster(Corosync), Peer, NoUserInput.Instance, TimeProvider.System)
         {
-            Environment.SetEnvironmentVariable("PVE_COROSYNC_DIR", CorosyncDir);
-            Environment.SetEnvironmentVariable("PVE_PVECM", pvecm);
-            await base.InitializeAsync();
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("PVE_COROSYNC_DIR", null);
-            Environment.SetEnvironmentVariable("PVE_PVECM", null);
-            EnvironmentGate.Release();
-        }
+            QuorumTimeout = TimeSpan.FromSeconds(5),
+            PollInterval = TimeSpan.FromMilliseconds(20),
+            LockTimeout = TimeSpan.FromMilliseconds(300),
+            CaKeySize = 2048,
+            RestartApiAfterJoin = false,
+        };
+        services.AddSingleton(new ClusterLifecycle(context));
     }
 }

@@ -1,5 +1,7 @@
-using PveCluster.Cli.Lifecycle.Join;
 using PveCluster.Core.Certificates;
+using PveCluster.Lifecycle.Join;
+using PveCluster.Lifecycle.Services;
+using PveCluster.Lifecycle.Tests;
 
 namespace PveCluster.Cli.Tests.Lifecycle;
 
@@ -78,12 +80,12 @@ public sealed class AddCommandTests : IDisposable
     [Fact]
     public void A_running_api_is_restarted_unless_the_join_runs_inside_it()
     {
-        Node.Services.Active.Add(Services.ClusterService.Api);
+        Node.Services.Active.Add(ClusterService.Api);
         Assert.Equal(0, Join());
         Assert.Equal("restart pve-api", Node.Services.Calls[^1]);
 
         using var second = new JoinTestCluster();
-        second.Node.Services.Active.Add(Services.ClusterService.Api);
+        second.Node.Services.Active.Add(ClusterService.Api);
         second.Node.RestartApiAfterJoin = false;
         var password = Path.Combine(second.Node.Paths.LibDir, "password");
         File.WriteAllText(password, "secret\n");

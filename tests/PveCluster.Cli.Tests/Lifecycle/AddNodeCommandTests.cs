@@ -1,4 +1,5 @@
 using PveCluster.Core.CorosyncConf;
+using PveCluster.Lifecycle.Tests;
 
 namespace PveCluster.Cli.Tests.Lifecycle;
 
@@ -13,7 +14,7 @@ public sealed class AddNodeCommandTests : IDisposable
     [Fact]
     public void Addnode_appends_the_node_with_the_lowest_free_id()
     {
-        _node.Corosync = TestNode.Status(true, 1, 2, 3);
+        _node.Corosync = FakeCluster.Members(true, 1, 2, 3);
 
         Assert.Equal(0, _node.Run("addnode", "pve4", "--link0", "192.0.2.14"));
 

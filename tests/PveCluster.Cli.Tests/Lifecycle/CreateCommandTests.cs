@@ -1,5 +1,7 @@
 using PveCluster.Core.Certificates;
 using PveCluster.Core.CorosyncConf;
+using PveCluster.Lifecycle.Services;
+using PveCluster.Lifecycle.Tests;
 
 namespace PveCluster.Cli.Tests.Lifecycle;
 
@@ -85,7 +87,7 @@ public sealed class CreateCommandTests : IDisposable
     [Fact]
     public void Running_corosync_refuses_create()
     {
-        _node.Services.Active.Add(Services.ClusterService.Corosync);
+        _node.Services.Active.Add(ClusterService.Corosync);
         var before = _node.Snapshot();
 
         Assert.Equal(1, _node.Run("create", "prod"));
@@ -125,7 +127,7 @@ public sealed class CreateCommandTests : IDisposable
     [Fact]
     public void No_quorum_after_the_restart_fails_with_a_clear_message()
     {
-        _node.Corosync = TestNode.Status(false, 1);
+        _node.Corosync = FakeCluster.Members(false, 1);
 
         Assert.Equal(1, _node.Run("create", "prod"));
 

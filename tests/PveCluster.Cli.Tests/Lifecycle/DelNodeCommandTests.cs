@@ -1,4 +1,7 @@
 using PveCluster.Core.CorosyncConf;
+using PveCluster.Lifecycle.Locking;
+using PveCluster.Lifecycle.Services;
+using PveCluster.Lifecycle.Tests;
 
 namespace PveCluster.Cli.Tests.Lifecycle;
 
@@ -14,7 +17,7 @@ public sealed class DelNodeCommandTests : IDisposable
     public void Delnode_removes_the_node_bumps_the_version_and_keeps_its_folder()
     {
         Directory.CreateDirectory(_node.Paths.NodeDirectory("pve3"));
-        _node.Corosync = TestNode.Status(true, 1, 2);
+        _node.Corosync = FakeCluster.Members(true, 1, 2);
 
         Assert.Equal(0, _node.Run("delnode", "pve3"));
 
@@ -32,12 +35,39 @@ public sealed class DelNodeCommandTests : IDisposable
     [Fact]
     public void Delnode_by_address_warns_when_the_node_is_still_online()
     {
-        _node.Corosync = TestNode.Status(true, 1, 2, 3);
+        _node.Corosync = FakeCluster.Members(true, 1, 2, 3);
 
         Assert.Equal(0, _node.Run("delnode", "192.0.2.13"));
 
         Assert.Contains("still online", _node.Out.ToString(), StringComparison.Ordinal);
         Assert.Equal(2, CorosyncConfig.Parse(File.ReadAllText(_node.Paths.ClusterConf)).Nodes.Count);
+    }
+
+    [Fact]
+    public void A_cluster_config_locked_by_another_member_is_refused_and_nothing_changes()
+    {
+        _node.Corosync = FakeCluster.Members(true, 1, 2);
+        var held = Path.Combine(_node.Paths.LockDirectory, ClusterLock.CorosyncConf);
+        Directory.CreateDirectory(held);
+        File.WriteAllText(Path.Combine(held, ClusterLockHolder.FileName), new ClusterLockHolder("pve2", 77, "t").Format());
+        var before = File.ReadAllText(_node.Paths.ClusterConf);
+
+        Assert.Equal(1, _node.Run("delnode", "pve3"));
+
+        Assert.StartsWith("cluster config is locked by pve2 (pid 77) (since ", _node.Error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(_node.Paths.ClusterConf));
+        Assert.Empty(_node.Processes.Calls);
+        Assert.True(Directory.Exists(held));
+    }
+
+    [Fact]
+    public void The_lock_is_released_after_the_edit()
+    {
+        _node.Corosync = FakeCluster.Members(true, 1, 2);
+
+        Assert.Equal(0, _node.Run("delnode", "pve3"));
+
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_node.Paths.LockDirectory));
     }
 
     [Fact]
@@ -55,7 +85,7 @@ public sealed class DelNodeCommandTests : IDisposable
     [Fact]
     public void Without_quorum_nothing_is_removed()
     {
-        _node.Corosync = TestNode.Status(false, 1);
+        _node.Corosync = FakeCluster.Members(false, 1);
         var before = File.ReadAllText(_node.Paths.ClusterConf);
 
         Assert.Equal(1, _node.Run("delnode", "pve3"));
@@ -74,8 +104,8 @@ public sealed class DelNodeCommandTests : IDisposable
     [Fact]
     public void A_failing_cfgtool_kill_is_reported_but_ignored()
     {
-        _node.Processes.OtherResult = new Services.ProcessResult(1, "", "Could not kill node (error = CS_ERR_NOT_EXIST)");
-        _node.Corosync = TestNode.Status(true, 1, 2);
+        _node.Processes.OtherResult = new ProcessResult(1, "", "Could not kill node (error = CS_ERR_NOT_EXIST)");
+        _node.Corosync = FakeCluster.Members(true, 1, 2);
 
         Assert.Equal(0, _node.Run("delnode", "pve3"));
 

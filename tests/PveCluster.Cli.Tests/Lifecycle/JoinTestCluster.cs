@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
-using PveCluster.Cli.Lifecycle.Join;
-using PveCluster.Cli.Services;
 using PveCluster.Core.Certificates;
+using PveCluster.Lifecycle.Join;
+using PveCluster.Lifecycle.Services;
+using PveCluster.Lifecycle.Tests;
 
 namespace PveCluster.Cli.Tests.Lifecycle;
 
@@ -18,7 +19,7 @@ internal sealed class JoinTestCluster : IDisposable
         using var ca = ClusterCertificateAuthority.Create(DateTimeOffset.UtcNow, 2048);
         CaPem = CertificatePem.Export(ca);
         Node = new TestNode("pve4", "192.0.2.14", "192.0.2.14", "10.9.0.14");
-        Node.Corosync = TestNode.Status(true, 1, 2, 3, 4);
+        Node.Corosync = FakeCluster.Members(true, 1, 2, 3, 4);
         Node.Peer = Peer(new FakePeer().Password);
         Node.Services.OnStart = service =>
         {

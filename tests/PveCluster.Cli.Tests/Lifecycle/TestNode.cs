@@ -1,9 +1,9 @@
 using System.CommandLine;
-using PveCluster.Cli.Cluster;
 using PveCluster.Cli.Commands;
-using PveCluster.Cli.Lifecycle;
-using PveCluster.Cli.Lifecycle.Join;
-using PveCluster.Core.Quorum;
+using PveCluster.Lifecycle;
+using PveCluster.Lifecycle.Cluster;
+using PveCluster.Lifecycle.Join;
+using PveCluster.Lifecycle.Tests;
 
 namespace PveCluster.Cli.Tests.Lifecycle;
 
@@ -46,7 +46,7 @@ internal sealed class TestNode : IDisposable
     public IUserInput Input { get; set; } = new FakeUserInput(interactive: false);
 
     /// <summary>What corosync reports; null means corosync is not running.</summary>
-    public ClusterStatus? Corosync { get; set; } = OneNodeQuorate();
+    public ClusterStatus? Corosync { get; set; } = FakeCluster.Members(quorate: true, 1);
 
     public StringWriter Out { get; private set; } = new();
 
@@ -57,6 +57,7 @@ internal sealed class TestNode : IDisposable
     {
         QuorumTimeout = TimeSpan.FromMilliseconds(300),
         PollInterval = TimeSpan.FromMilliseconds(20),
+        LockTimeout = TimeSpan.FromMilliseconds(200),
         CaKeySize = 2048,
         RestartApiAfterJoin = RestartApiAfterJoin,
     };
@@ -88,17 +89,8 @@ internal sealed class TestNode : IDisposable
             .ToDictionary(p => Path.GetRelativePath(_root, p), p => Convert.ToBase64String(File.ReadAllBytes(p))),
         StringComparer.Ordinal);
 
-    public static ClusterStatus OneNodeQuorate() => Status(true, 1);
-
-    public static ClusterStatus Status(bool quorate, params uint[] members) => new(
-        new ClusterInfo("prod", "1", "knet", "on"),
-        new QuorumStatusSnapshot(
-            DateTimeOffset.UtcNow, "corosync_votequorum", members.Length > 0 ? members[0] : 1, new RingId(1, 1), quorate,
-            members.Length, members.Length, members.Length, members.Length / 2 + 1, quorate ? VotequorumFlags.Quorate : VotequorumFlags.None,
-            null, [.. members.Select(id => new MemberStatus(id, 1, $"n{id}", $"192.0.2.{10 + id}"))]));
-
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     private FakeCluster ConnectCluster() =>
-        Corosync is { } status ? new FakeCluster(status) : throw CliException.CorosyncNotRunning("CMAP", new InvalidOperationException("down"));
+        Corosync is { } status ? new FakeCluster(status) : throw LifecycleException.CorosyncNotRunning("CMAP", new InvalidOperationException("down"));
 }

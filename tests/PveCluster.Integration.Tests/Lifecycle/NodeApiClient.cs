@@ -47,6 +47,12 @@ public sealed class NodeApiClient : IDisposable
     public Task<ApiAnswer> PostAsync(string path, string? ticket, string? csrf, CancellationToken ct) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent([]) }, ticket, csrf, ct);
 
+    /// <summary>A request with form parameters (none for DELETE), authenticated with ticket and CSRF token.</summary>
+    public Task<ApiAnswer> SendFormAsync(
+        HttpMethod method, string path, (string Ticket, string Csrf) login, IReadOnlyDictionary<string, string> form, CancellationToken ct) =>
+        SendAsync(new HttpRequestMessage(method, path) { Content = form.Count > 0 ? new FormUrlEncodedContent(form) : null },
+            login.Ticket, login.Csrf, ct);
+
     public Task<ApiAnswer> LoginAsync(string user, string password, CancellationToken ct) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Post, "access/ticket")
         {

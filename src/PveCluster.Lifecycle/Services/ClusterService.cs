@@ -1,0 +1,25 @@
+namespace PveCluster.Lifecycle.Services;
+
+/// <summary>The services the cluster lifecycle commands start, stop and restart.</summary>
+public enum ClusterService
+{
+    Corosync,
+
+    /// <summary>pmxcfs; its systemd unit keeps the Proxmox name <c>pve-cluster</c>.</summary>
+    Pmxcfs,
+
+    /// <summary>The REST API (Proxmox has pveproxy + pvedaemon; we have one server).</summary>
+    Api,
+}
+
+/// <summary>Unit names as systemd and the lab's service command know them.</summary>
+public static class ClusterServiceNames
+{
+    public static string UnitName(this ClusterService service) => service switch
+    {
+        ClusterService.Corosync => "corosync",
+        ClusterService.Pmxcfs => "pve-cluster",
+        ClusterService.Api => "pve-api",
+        _ => throw new ArgumentOutOfRangeException(nameof(service), service, "unknown cluster service"),
+    };
+}

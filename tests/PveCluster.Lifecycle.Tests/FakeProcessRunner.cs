@@ -1,0 +1,27 @@
+using PveCluster.Lifecycle.Services;
+
+namespace PveCluster.Lifecycle.Tests;
+
+/// <summary>Answers external tools: ssh-keygen writes a key pair, everything else gets the configured result.</summary>
+public sealed class FakeProcessRunner : IProcessRunner
+{
+    public const string GeneratedRootKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJNMDvqbtKCsrcbw/8qngu1J6Cz3pWCIlhwuFNLkQsoT root@generated";
+
+    public List<string> Calls { get; } = [];
+
+    public ProcessResult OtherResult { get; set; } = new(0, "", "");
+
+    public Task<ProcessResult> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken, string? standardInput = null)
+    {
+        Calls.Add(string.Join(' ', [program, .. arguments]));
+        if (program == "ssh-keygen")
+        {
+            var keyPath = arguments[arguments.ToList().IndexOf("-f") + 1];
+            File.WriteAllText(keyPath, "private");
+            File.WriteAllText(keyPath + ".pub", GeneratedRootKey + "\n");
+            return Task.FromResult(new ProcessResult(0, "", ""));
+        }
+
+        return Task.FromResult(OtherResult);
+    }
+}
