@@ -93,7 +93,7 @@ public static class ClusterJoinEndpoints
 
         var links = JoinParameters.Links(parameters, errors);
         var nodeId = JoinParameters.Number(parameters, "nodeid", errors);
-        var votes = JoinParameters.Number(parameters, "votes", errors);
+        var votes = JoinParameters.Votes(parameters, errors);
         JoinParameters.ThrowIfAny(errors);
         if (File.Exists(pveDir.CorosyncConf))
         {
@@ -111,6 +111,11 @@ public static class ClusterJoinEndpoints
         var host = RequestParameters.Required(parameters, "hostname");
         var password = RequestParameters.Required(parameters, "password");
         var fingerprint = RequestParameters.Required(parameters, "fingerprint");
+        if (JoinHostRules.CheckJoinHost(host) is { IsValid: false, Error: { } hostProblem })
+        {
+            errors["hostname"] = hostProblem;
+        }
+
         if (password.Length > MaxPasswordLength)
         {
             errors["password"] = $"value may only be {MaxPasswordLength} characters long";
@@ -123,7 +128,7 @@ public static class ClusterJoinEndpoints
 
         var links = JoinParameters.Links(parameters, errors);
         var nodeId = JoinParameters.Number(parameters, "nodeid", errors);
-        var votes = JoinParameters.Number(parameters, "votes", errors);
+        var votes = JoinParameters.Votes(parameters, errors);
         var force = JoinParameters.Flag(parameters, "force", errors);
         JoinParameters.ThrowIfAny(errors);
 

@@ -24,7 +24,7 @@ public sealed class AddNodeHandler(PveDirectory pveDir, CorosyncConfReader coros
 
         var links = JoinParameters.Links(parameters, errors);
         var nodeId = JoinParameters.Number(parameters, "nodeid", errors);
-        var votes = JoinParameters.Number(parameters, "votes", errors);
+        var votes = JoinParameters.Votes(parameters, errors);
         var force = JoinParameters.Flag(parameters, "force", errors);
         JoinParameters.CheckApiVersion(parameters, errors);
         var fallback = parameters.TryGetValue("new_node_ip", out var ip) && ip.Length > 0 ? ip : null;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PveCluster.Api.Envelope;
 using PveCluster.Core.Links;
+using PveCluster.Core.Quorum;
 
 namespace PveCluster.Api.Join;
 
@@ -54,6 +55,19 @@ public static class JoinParameters
 
         errors[name] = $"type check ('integer') failed - got '{text}'";
         return null;
+    }
+
+    /// <summary>The <c>votes</c> parameter, within what corosync accepts for one node.</summary>
+    public static ulong? Votes(IReadOnlyDictionary<string, string> parameters, Dictionary<string, string> errors)
+    {
+        var votes = Number(parameters, "votes", errors);
+        if (votes is { } value && VoteRules.CheckNodeVotes(value) is { } problem)
+        {
+            errors["votes"] = problem;
+            return null;
+        }
+
+        return votes;
     }
 
     public static bool Flag(IReadOnlyDictionary<string, string> parameters, string name, Dictionary<string, string> errors)

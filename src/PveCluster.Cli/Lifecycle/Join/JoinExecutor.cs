@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using PveCluster.Cli.Services;
 using PveCluster.Core.Lifecycle;
+using PveCluster.Core.Names;
+using PveCluster.Core.Quorum;
 
 namespace PveCluster.Cli.Lifecycle.Join;
 
@@ -19,6 +21,16 @@ internal sealed class JoinExecutor(LifecycleContext context, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(options);
         var host = options.Host;
+        if (JoinHostRules.CheckJoinHost(host) is { IsValid: false, Error: { } hostProblem })
+        {
+            throw new CliException($"{hostProblem}; nothing was changed");
+        }
+
+        if (options.Votes is { } votes && VoteRules.CheckNodeVotes(votes) is { } votesProblem)
+        {
+            throw new CliException($"--votes: {votesProblem}; nothing was changed");
+        }
+
         _progress.Line($"Establishing API connection with host '{host}'");
         var fingerprint = await context.Peers.ReadFingerprintAsync(host, JoinOptions.ApiPort, cancellationToken).ConfigureAwait(false);
         FingerprintCheck.Verify(host, fingerprint, options.Fingerprint, context.Input, output);

@@ -1,3 +1,5 @@
+using PveCluster.Core.Text;
+
 namespace PveCluster.Core.CorosyncConf;
 
 /// <summary>
@@ -20,15 +22,16 @@ public static class ConfParser
         for (var index = 0; index < lines.Length; index++)
         {
             var lineNumber = index + 1;
-            var line = lines[index].TrimEnd('\r').Trim(' ', '\t');
-            if (line.Length == 0)
+            var line = ConfLineText.Trim(lines[index]);
+            if (ConfLineText.IsBlank(line))
             {
                 continue;
             }
 
             if (line[0] == '#')
             {
-                pendingComments.Add(line[1..].TrimEnd(' ', '\t'));
+                // A comment means nothing to corosync, so whitespace pasted after it (a no-break space) is dropped.
+                pendingComments.Add(ConfLineText.EnsurePlainText(line[1..].TrimEnd(), lineNumber));
                 continue;
             }
 
@@ -53,7 +56,7 @@ public static class ConfParser
             else
             {
                 throw new ConfParseException(lineNumber,
-                    $"expected 'key: value', 'name {{' or '}}' but found '{line}' (missing ':'?)");
+                    $"expected 'key: value', 'name {{' or '}}' but found '{CharNames.Printable(line)}' (missing ':'?)");
             }
 
             foreach (var comment in pendingComments)
@@ -83,8 +86,8 @@ public static class ConfParser
     private static ConfSection ParseSectionHeader(string line, int lineNumber)
     {
         var brace = line.IndexOf('{', StringComparison.Ordinal);
-        var name = line[..brace].TrimEnd(' ', '\t');
-        var rest = line[(brace + 1)..].Trim(' ', '\t');
+        var name = ConfLineText.EnsurePlainText(ConfLineText.Trim(line[..brace]), lineNumber);
+        var rest = ConfLineText.EnsurePlainText(ConfLineText.Trim(line[(brace + 1)..]), lineNumber);
         if (name.Contains(':', StringComparison.Ordinal))
         {
             throw new ConfParseException(lineNumber,
@@ -114,8 +117,8 @@ public static class ConfParser
     private static ConfValue ParseValue(string line, int lineNumber)
     {
         var colon = line.IndexOf(':', StringComparison.Ordinal);
-        var key = line[..colon].TrimEnd(' ', '\t');
-        var value = line[(colon + 1)..].Trim(' ', '\t');
+        var key = ConfLineText.EnsurePlainText(ConfLineText.Trim(line[..colon]), lineNumber);
+        var value = ConfLineText.EnsurePlainText(ConfLineText.Trim(line[(colon + 1)..]), lineNumber);
         if (key.Length == 0)
         {
             throw new ConfParseException(lineNumber, $"empty key before ':' in '{line}'");
@@ -126,6 +129,8 @@ public static class ConfParser
             throw new ConfParseException(lineNumber, $"invalid key '{key}': a key must not contain whitespace, '{{' or '}}'");
         }
 
+        ConfLineText.EnsureNoEdgeUnicodeSpace(key, value, lineNumber);
+
         return new ConfValue(key, value, lineNumber);
     }
 
@@ -133,7 +138,7 @@ public static class ConfParser
     {
         if (line.Length > 1)
         {
-            throw new ConfParseException(lineNumber, $"unexpected text '{line[1..].TrimStart(' ', '\t')}' after '}}'");
+            throw new ConfParseException(lineNumber, $"unexpected text '{CharNames.Printable(ConfLineText.Trim(line[1..]))}' after '}}'");
         }
 
         if (open.Count == 1)
