@@ -26,7 +26,17 @@ public static class RequestParameters
 
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidDataException)
+            {
+                // The form reader's texts describe its internals (limits, raw bytes); the client needs the gist (found by pve-fuzz).
+                throw new ApiException(StatusCodes.Status400BadRequest, "malformed form body (or a name or value over the form limits)");
+            }
+
             foreach (var (key, value) in form)
             {
                 values[key] = value.ToString();
@@ -57,7 +67,8 @@ public static class RequestParameters
         }
         catch (JsonException e)
         {
-            throw new ApiException(StatusCodes.Status400BadRequest, $"invalid JSON body: {e.Message}");
+            // The parser's message quotes the body, control characters included; the position is what helps.
+            throw new ApiException(StatusCodes.Status400BadRequest, $"invalid JSON body (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})");
         }
 
         using (document)
@@ -67,16 +78,24 @@ public static class RequestParameters
                 throw new ApiException(StatusCodes.Status400BadRequest, "the JSON body must be an object of parameters");
             }
 
-            foreach (var property in document.RootElement.EnumerateObject())
+            try
             {
-                values[property.Name] = property.Value.ValueKind switch
+                foreach (var property in document.RootElement.EnumerateObject())
                 {
-                    JsonValueKind.String => property.Value.GetString()!,
-                    JsonValueKind.True => "1",
-                    JsonValueKind.False => "0",
-                    JsonValueKind.Number => property.Value.GetRawText(),
-                    _ => throw ApiException.BadParameter(property.Name, "expected a string, number or boolean"),
-                };
+                    values[property.Name] = property.Value.ValueKind switch
+                    {
+                        JsonValueKind.String => property.Value.GetString()!,
+                        JsonValueKind.True => "1",
+                        JsonValueKind.False => "0",
+                        JsonValueKind.Number => property.Value.GetRawText(),
+                        _ => throw ApiException.BadParameter(property.Name, "expected a string, number or boolean"),
+                    };
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // JsonDocument checks UTF-8 only when a name or string is read (found by pve-fuzz).
+                throw new ApiException(StatusCodes.Status400BadRequest, "invalid JSON body: a name or string is not valid UTF-8");
             }
         }
     }

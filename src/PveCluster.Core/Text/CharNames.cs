@@ -1,10 +1,18 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 
 namespace PveCluster.Core.Text;
 
 /// <summary>Names a character so an admin can find it in an error message, even when it is invisible.</summary>
-internal static class CharNames
+public static class CharNames
 {
+    /// <summary>The longest piece of input an error message quotes.</summary>
+    public const int MaxQuoted = 256;
+
+    private static readonly SearchValues<char> ControlCharacters =
+        SearchValues.Create([.. Enumerable.Range(0, 0x20).Select(i => (char)i), .. Enumerable.Range(0x7F, 0x21).Select(i => (char)i)]);
+
     /// <summary>A visible character as <c>'x'</c>, an invisible or odd one as <c>U+00A0 (no-break space)</c>.</summary>
     public static string Describe(char c)
     {
@@ -33,9 +41,37 @@ internal static class CharNames
             or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
         && c != '\uFFFD';
 
-    /// <summary><paramref name="text"/> with control characters shown as <c>\u0000</c>, so a message never carries them raw.</summary>
-    public static string Printable(string text) =>
-        text.Any(char.IsControl)
-            ? string.Concat(text.Select(c => char.IsControl(c) ? string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}") : c.ToString()))
-            : text;
+    /// <summary>
+    /// <paramref name="text"/> as an error message may quote it: control characters shown as <c>\u0000</c> (so a
+    /// message never carries them raw into a log) and anything past <see cref="MaxQuoted"/> characters cut off.
+    /// </summary>
+    public static string Printable(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var quoted = text.Length > MaxQuoted ? text.AsSpan(0, MaxQuoted) : text.AsSpan();
+        if (quoted.Length == text.Length && !quoted.ContainsAny(ControlCharacters))
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(quoted.Length + 16);
+        foreach (var c in quoted)
+        {
+            if (char.IsControl(c))
+            {
+                builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        if (quoted.Length < text.Length)
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"... ({text.Length} characters)");
+        }
+
+        return builder.ToString();
+    }
 }

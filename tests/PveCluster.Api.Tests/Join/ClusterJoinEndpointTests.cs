@@ -216,6 +216,33 @@ public sealed class ClusterJoinEndpointTests : IClassFixture<JoinServerFixture>,
         Assert.NotNull(body["errors"]!["votes"]);
     }
 
+    /// <summary>Bodies found by pve-fuzz that escaped the parameter reader as framework exceptions (500).</summary>
+    public static TheoryData<string, byte[]> MalformedBodies() => new()
+    {
+        { "application/json", [.. "{\"link0\":\"AB"u8, 0xFF, 0xFE, .. "\"}"u8] },
+        { "application/json", [.. "{\"li"u8, 0xC3, .. "nk0\":1}"u8] },
+        { "application/json", [.. "{\"link0\":tru\u0001e}"u8] },
+        { "application/x-www-form-urlencoded", [.. "link0=192.0.2.14%00&votes=1"u8] },
+        { "application/x-www-form-urlencoded", [.. new string('k', 3000).Select(c => (byte)c), .. "=1"u8] },
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedBodies))]
+    public async Task Malformed_bodies_are_client_errors_with_a_plain_message(string contentType, byte[] body)
+    {
+        using var client = _server.RootClient();
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+
+        var (status, response) = await ApiServerFixture.SendAsync(client, new HttpRequestMessage(HttpMethod.Post, "cluster/config/nodes/pve4") { Content = content });
+
+        Assert.True(status == HttpStatusCode.BadRequest, response.ToJsonString());
+        var message = response["message"]!.GetValue<string>().TrimEnd('\n');
+        Assert.DoesNotContain(message, char.IsControl);
+        Assert.DoesNotContain("FormPipeReader", message, StringComparison.Ordinal);
+        Assert.Equal(ThreeNodes, File.ReadAllText(_server.PveDir.CorosyncConf));
+    }
+
     [Fact]
     public async Task Deleting_an_offline_node_rewrites_the_config()
     {

@@ -82,4 +82,16 @@ public class ConfOddTextTests
         Assert.Contains($"the value of 'cluster_name' {detail}", error.Message, StringComparison.Ordinal);
         Assert.Contains("corosync would keep", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Nesting_is_bounded_so_writing_and_reading_never_recurse_without_end()
+    {
+        var deepest = string.Concat(Enumerable.Repeat("a {\n", ConfParser.MaxDepth)) + string.Concat(Enumerable.Repeat("}\n", ConfParser.MaxDepth));
+        var tooDeep = string.Concat(Enumerable.Repeat("a {\n", 100_000)) + string.Concat(Enumerable.Repeat("}\n", 100_000));
+
+        Assert.True(ConfParser.Parse(deepest).SameContentAs(ConfParser.Parse(ConfWriter.Write(ConfParser.Parse(deepest)))));
+        var error = Fail(tooDeep);
+        Assert.Equal(ConfParser.MaxDepth + 1, error.LineNumber);
+        Assert.Contains($"nest at most {ConfParser.MaxDepth} levels", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -1,5 +1,3 @@
-using PveCluster.Core.Text;
-
 namespace PveCluster.Core.CorosyncConf;
 
 /// <summary>
@@ -9,6 +7,12 @@ namespace PveCluster.Core.CorosyncConf;
 /// </summary>
 public static class ConfParser
 {
+    /// <summary>
+    /// Deepest section nesting read. Real files nest 3 levels (quorum.device.net); the writer, the
+    /// typed views and corosync's own parser recurse per level, so an absurd depth must stop here.
+    /// </summary>
+    public const int MaxDepth = 32;
+
     /// <exception cref="ConfParseException">The text is not valid corosync.conf syntax.</exception>
     public static ConfSection Parse(string text)
     {
@@ -39,6 +43,12 @@ public static class ConfParser
             if (line.Contains('{', StringComparison.Ordinal))
             {
                 var section = ParseSectionHeader(line, lineNumber);
+                if (open.Count > MaxDepth)
+                {
+                    throw new ConfParseException(lineNumber,
+                        $"section '{section.Name}' is nested {open.Count} levels deep; corosync.conf sections nest at most {MaxDepth} levels");
+                }
+
                 open.Peek().Items.Add(section);
                 open.Push(section);
                 item = section;
@@ -56,7 +66,7 @@ public static class ConfParser
             else
             {
                 throw new ConfParseException(lineNumber,
-                    $"expected 'key: value', 'name {{' or '}}' but found '{CharNames.Printable(line)}' (missing ':'?)");
+                    $"expected 'key: value', 'name {{' or '}}' but found '{line}' (missing ':'?)");
             }
 
             foreach (var comment in pendingComments)
@@ -138,7 +148,7 @@ public static class ConfParser
     {
         if (line.Length > 1)
         {
-            throw new ConfParseException(lineNumber, $"unexpected text '{CharNames.Printable(ConfLineText.Trim(line[1..]))}' after '}}'");
+            throw new ConfParseException(lineNumber, $"unexpected text '{ConfLineText.Trim(line[1..])}' after '}}'");
         }
 
         if (open.Count == 1)
