@@ -4,7 +4,7 @@ namespace PveCluster.Fuzz.Engine;
 /// <param name="Iterations">Inputs per target.</param>
 /// <param name="Seed">Seeds every random choice; the same seed replays the same inputs.</param>
 /// <param name="TimeLimit">Stop a target after this long even when inputs are left (null: no limit).</param>
-/// <param name="InputTimeLimit">An input that takes longer is a hang finding.</param>
+/// <param name="InputTimeLimit">An input that takes more CPU time than this is a hang finding.</param>
 /// <param name="MaxFindingsShown">Findings kept with their input per target (all are counted).</param>
 internal sealed record FuzzOptions(
     long Iterations,

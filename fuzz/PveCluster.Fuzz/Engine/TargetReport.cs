@@ -19,7 +19,7 @@ internal sealed class TargetReport(string target)
 
     public TimeSpan Elapsed { get; set; }
 
-    /// <summary>The slowest single input, to show how far inputs stay from the hang bound.</summary>
+    /// <summary>The most CPU time one input took, to show how far inputs stay from the hang bound.</summary>
     public TimeSpan SlowestInput { get; set; }
 
     public IReadOnlyList<Finding> Findings => _shown;
@@ -39,5 +39,5 @@ internal sealed class TargetReport(string target)
         CultureInfo.InvariantCulture,
         $"{Target,-16} {Inputs,10} {Accepted,10} {Rejected,10} {Failures,8} {Elapsed.TotalSeconds,9:F1} {SlowestInput.TotalMilliseconds,9:F1}");
 
-    public const string SummaryHeader = "target             inputs   accepted   rejected failures   seconds slowest-ms";
+    public const string SummaryHeader = "target             inputs   accepted   rejected failures   seconds max-cpu-ms";
 }
