@@ -28,13 +28,14 @@ internal static class FuzzCommand
         {
             Description = "Where the whole input of every finding is saved.", DefaultValueFactory = _ => "pve-fuzz-findings",
         };
+        var progress = new Option<double?>("--progress") { Description = "Print the running target's counts every this many seconds." };
         var replay = new Option<string?>("--replay") { Description = "Run the one input in FILE through --target and print the outcome." };
         var root = new RootCommand(
             "pve-fuzz: feeds mutated real samples and generated inputs to every parser and decoder that reads outside or peer input. "
             + "Each input must be accepted (and survive its round trip) or rejected with the target's own error; anything else, "
             + "or an input slower than the bound, is a finding and makes the exit code 1.")
         {
-            target, iterations, seed, timeLimit, inputTimeLimit, list, findings, replay,
+            target, iterations, seed, timeLimit, inputTimeLimit, list, findings, progress, replay,
         };
         root.SetAction((result, cancellationToken) =>
         {
@@ -54,6 +55,8 @@ internal static class FuzzCommand
                 problems.Add("--iterations must be at least 1");
             if (result.GetValue(timeLimit) is <= 0)
                 problems.Add("--time-limit must be positive");
+            if (result.GetValue(progress) is <= 0)
+                problems.Add("--progress must be positive");
             if (result.GetValue(inputTimeLimit) < 1)
                 problems.Add("--input-time-limit must be at least 1 ms");
             if (result.GetValue(replay) is not null && chosen == "all")
@@ -69,7 +72,8 @@ internal static class FuzzCommand
                 result.GetValue(iterations),
                 result.GetValue(seed),
                 result.GetValue(timeLimit) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-                TimeSpan.FromMilliseconds(result.GetValue(inputTimeLimit)));
+                TimeSpan.FromMilliseconds(result.GetValue(inputTimeLimit)),
+                ProgressInterval: result.GetValue(progress) is { } every ? TimeSpan.FromSeconds(every) : null);
             var store = new FindingStore(result.GetValue(findings)!);
             return Task.FromResult(result.GetValue(replay) is { } file
                 ? Replay(chosen, file, options, output, store)
@@ -80,7 +84,7 @@ internal static class FuzzCommand
 
     private static int Run(IReadOnlyList<string> names, FuzzOptions options, TextWriter output, FindingStore store, CancellationToken cancellationToken)
     {
-        var runner = new FuzzRunner(options);
+        var runner = new FuzzRunner(options, report => output.WriteLine($"{report.SummaryLine()}  (running)"));
         using var watchdog = Watchdog.Start(runner, output, store);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"pve-fuzz: seed {options.Seed}, up to {options.Iterations} inputs per target, hang bound {options.EffectiveInputTimeLimit.TotalMilliseconds} ms"));

@@ -22,6 +22,21 @@ public class CommandTests
     }
 
     [Fact]
+    public void Progress_lines_show_the_counts_while_a_target_runs()
+    {
+        using var output = new StringWriter();
+        var runner = new Engine.FuzzRunner(
+            new Engine.FuzzOptions(3000, Seed: 2, ProgressInterval: TimeSpan.FromTicks(1)), report => output.WriteLine(report.SummaryLine()));
+
+        var final = runner.Run(Targets.TargetCatalog.Create("cluster-log"));
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length >= 2, output.ToString());
+        Assert.All(lines, l => Assert.StartsWith("cluster-log", l, StringComparison.Ordinal));
+        Assert.Equal(3000, final.Inputs);
+    }
+
+    [Fact]
     public void List_names_every_target()
     {
         var (exit, output, _) = Run("--list");
@@ -35,6 +50,7 @@ public class CommandTests
     [InlineData("--target", "nope")]
     [InlineData("--iterations", "0")]
     [InlineData("--time-limit", "-1")]
+    [InlineData("--progress", "0")]
     public void Bad_usage_exits_two_with_a_reason(string option, string value)
     {
         var (exit, _, error) = Run(option, value);

@@ -8,7 +8,7 @@ namespace PveCluster.Fuzz.Engine;
 /// into accepted, rejected (the target's own error) and findings. Single-threaded and seeded, so a
 /// seed replays exactly the same inputs.
 /// </summary>
-internal sealed class FuzzRunner(FuzzOptions options)
+internal sealed class FuzzRunner(FuzzOptions options, Action<TargetReport>? progress = null)
 {
     private const int MaxCorpus = 512;
 
@@ -52,8 +52,17 @@ internal sealed class FuzzRunner(FuzzOptions options)
         var mutator = new Mutator(random, () => corpus[random.Next(corpus.Count)]);
         WarmUp(target);
         var started = Stopwatch.GetTimestamp();
+        var reported = started;
         for (long iteration = 0; iteration < options.Iterations; iteration++)
         {
+            if (progress is not null && options.ProgressInterval is { } interval && (iteration & 1023) == 0
+                && Stopwatch.GetElapsedTime(reported) > interval)
+            {
+                reported = Stopwatch.GetTimestamp();
+                report.Elapsed = Stopwatch.GetElapsedTime(started);
+                progress(report);
+            }
+
             if (cancellationToken.IsCancellationRequested
                 || (options.TimeLimit is { } limit && (iteration & 63) == 0 && Stopwatch.GetElapsedTime(started) > limit))
             {
