@@ -15,6 +15,8 @@ internal sealed class Mutator(Random random, Func<byte[]> otherSample)
 
     private static readonly byte[] InterestingBytes = [0, 0xFF, 0x7F, 0x80, (byte)'\r', (byte)'\n', (byte)' ', (byte)'{', (byte)'}', (byte)':', (byte)'#', (byte)'=', (byte)',', (byte)'/', (byte)'.', (byte)'0', (byte)'9', 0xC2, 0xA0];
 
+    private static readonly byte[][] RunUnits = [.. new[] { "a", "0", " ", "\t", ":", "/", "{", ".", "\u00A0", "\u3000" }.Select(Encoding.UTF8.GetBytes)];
+
     private static readonly string[] NestingOpeners = ["a {\n", "{", "[", "{\"a\":", "x=", "/a"];
 
     public Random Random => random;
@@ -74,7 +76,7 @@ internal sealed class Mutator(Random random, Func<byte[]> otherSample)
                 MutateLines(data);
                 break;
             case 12 when random.Next(8) == 0:
-                data.InsertRange(Insertion(data), Enumerable.Repeat((byte)"a0:/{.\u00A0"[random.Next(7)], random.Next(1000, 70_000)));
+                LongRun(data);
                 break;
             case 13 when random.Next(8) == 0:
                 Nest(data);
@@ -178,6 +180,20 @@ internal sealed class Mutator(Random random, Func<byte[]> otherSample)
         {
             data.AddRange(line);
         }
+    }
+
+    /// <summary>Thousands of one character (a space or no-break space too), where length checks and backtracking show.</summary>
+    private void LongRun(List<byte> data)
+    {
+        var unit = RunUnits[random.Next(RunUnits.Length)];
+        var count = random.Next(1000, 70_000);
+        var run = new byte[unit.Length * count];
+        for (var i = 0; i < count; i++)
+        {
+            unit.CopyTo(run, i * unit.Length);
+        }
+
+        data.InsertRange(Insertion(data), run);
     }
 
     private void Nest(List<byte> data)
