@@ -112,6 +112,11 @@ public static class ClusterJoinEndpoints
         var host = RequestParameters.Required(parameters, "hostname");
         var password = RequestParameters.Required(parameters, "password");
         var fingerprint = RequestParameters.Required(parameters, "fingerprint");
+        if (JoinHostRules.CheckJoinHost(host) is { IsValid: false, Error: { } hostProblem })
+        {
+            errors["hostname"] = hostProblem;
+        }
+
         if (password.Length > MaxPasswordLength)
         {
             errors["password"] = $"value may only be {MaxPasswordLength} characters long";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PveCluster.Api.Envelope;
 using PveCluster.Core.Links;
+using PveCluster.Core.Quorum;
 
 namespace PveCluster.Api.Join;
 
@@ -56,10 +57,6 @@ public static class JoinParameters
     public static ulong? NodeId(IReadOnlyDictionary<string, string> parameters, Dictionary<string, string> errors) =>
         Number(parameters, "nodeid", errors, 1, uint.MaxValue);
 
-    /// <summary>corosync keeps <c>quorum_votes</c> in an unsigned 32-bit field; the planners apply the cluster-wide vote rules.</summary>
-    public static ulong? Votes(IReadOnlyDictionary<string, string> parameters, Dictionary<string, string> errors) =>
-        Number(parameters, "votes", errors, 0, uint.MaxValue);
-
     /// <summary>A non-negative integer in [<paramref name="minimum"/>, <paramref name="maximum"/>], with Proxmox's wording for each problem.</summary>
     public static ulong? Number(IReadOnlyDictionary<string, string> parameters, string name, Dictionary<string, string> errors,
         ulong minimum, ulong maximum)
@@ -93,6 +90,22 @@ public static class JoinParameters
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// The <c>votes</c> parameter: an unsigned 32-bit integer as corosync keeps <c>quorum_votes</c> (Proxmox's wording
+    /// for range errors), then within what corosync accepts for one node; the planners apply the cluster-wide rules.
+    /// </summary>
+    public static ulong? Votes(IReadOnlyDictionary<string, string> parameters, Dictionary<string, string> errors)
+    {
+        var votes = Number(parameters, "votes", errors, 0, uint.MaxValue);
+        if (votes is { } value && VoteRules.CheckNodeVotes(value) is { } problem)
+        {
+            errors["votes"] = problem;
+            return null;
+        }
+
+        return votes;
     }
 
     public static bool Flag(IReadOnlyDictionary<string, string> parameters, string name, Dictionary<string, string> errors)

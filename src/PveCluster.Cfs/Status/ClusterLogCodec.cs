@@ -11,7 +11,7 @@ namespace PveCluster.Cfs.Status;
 /// version (u8), entry count (u16), then per entry uid (u64), time (i64), priority (u8), pid (i32),
 /// and node, tag, user (u8 length + UTF-8) and message (u16 length + UTF-8).
 /// Fields too long for the wire are cut on encode (at a character boundary); decode rejects
-/// anything malformed with a <see cref="FormatException"/> instead of trusting lengths.
+/// anything malformed with a <see cref="ClusterLogFormatException"/> instead of trusting lengths.
 /// </summary>
 public static class ClusterLogCodec
 {
@@ -60,12 +60,12 @@ public static class ClusterLogCodec
     public static IReadOnlyList<ClusterLogEntry> Decode(ReadOnlySpan<byte> message)
     {
         if (message.Length < HeaderBytes)
-            throw new FormatException($"cluster log message is {message.Length} bytes, shorter than its {HeaderBytes}-byte header");
+            throw new ClusterLogFormatException($"cluster log message is {message.Length} bytes, shorter than its {HeaderBytes}-byte header");
         if (message[0] != Version)
-            throw new FormatException($"cluster log message has version {message[0]}, expected {Version}");
+            throw new ClusterLogFormatException($"cluster log message has version {message[0]}, expected {Version}");
         int count = BinaryPrimitives.ReadUInt16LittleEndian(message[1..]);
         if (count > MaxEntriesPerMessage)
-            throw new FormatException($"cluster log message claims {count} entries, more than {MaxEntriesPerMessage}");
+            throw new ClusterLogFormatException($"cluster log message claims {count} entries, more than {MaxEntriesPerMessage}");
 
         var reader = new Reader(message[HeaderBytes..]);
         var entries = new List<ClusterLogEntry>(count);
@@ -75,7 +75,7 @@ public static class ClusterLogCodec
             var time = reader.Int64(i);
             var priority = reader.Byte(i);
             if (priority > 7)
-                throw new FormatException($"cluster log entry {i} has priority {priority}, outside syslog's 0..7");
+                throw new ClusterLogFormatException($"cluster log entry {i} has priority {priority}, outside syslog's 0..7");
             var pid = reader.Int32(i);
             var node = reader.Text(i, lengthBytes: 1, "node");
             var tag = reader.Text(i, lengthBytes: 1, "tag");
@@ -85,7 +85,7 @@ public static class ClusterLogCodec
         }
 
         if (reader.Remaining > 0)
-            throw new FormatException($"cluster log message has {reader.Remaining} bytes after its {count} entries");
+            throw new ClusterLogFormatException($"cluster log message has {reader.Remaining} bytes after its {count} entries");
         return entries;
     }
 
@@ -142,7 +142,7 @@ public static class ClusterLogCodec
             var prefix = Take(lengthBytes, entry, field + " length");
             int length = lengthBytes == 1 ? prefix[0] : BinaryPrimitives.ReadUInt16LittleEndian(prefix);
             if (lengthBytes == 2 && length > MaxMessageBytes)
-                throw new FormatException($"cluster log entry {entry} has a {length}-byte {field}, more than {MaxMessageBytes}");
+                throw new ClusterLogFormatException($"cluster log entry {entry} has a {length}-byte {field}, more than {MaxMessageBytes}");
             var bytes = Take(length, entry, field);
             try
             {
@@ -150,14 +150,14 @@ public static class ClusterLogCodec
             }
             catch (DecoderFallbackException)
             {
-                throw new FormatException($"cluster log entry {entry} has a {field} that is not valid UTF-8");
+                throw new ClusterLogFormatException($"cluster log entry {entry} has a {field} that is not valid UTF-8");
             }
         }
 
         private ReadOnlySpan<byte> Take(int count, int entry, string field)
         {
             if (_rest.Length < count)
-                throw new FormatException($"cluster log entry {entry} is cut off in its {field} ({count} bytes needed, {_rest.Length} left)");
+                throw new ClusterLogFormatException($"cluster log entry {entry} is cut off in its {field} ({count} bytes needed, {_rest.Length} left)");
             var taken = _rest[..count];
             _rest = _rest[count..];
             return taken;

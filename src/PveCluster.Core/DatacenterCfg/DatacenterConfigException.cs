@@ -1,10 +1,15 @@
+using PveCluster.Core.Text;
+
 namespace PveCluster.Core.DatacenterCfg;
 
-/// <summary>A datacenter.cfg line or value that cannot be accepted; the message starts with the line number when known.</summary>
+/// <summary>
+/// A datacenter.cfg line or value that cannot be accepted; the message starts with the line number when known and
+/// shows control characters from the file escaped.
+/// </summary>
 public sealed class DatacenterConfigException : FormatException
 {
     public DatacenterConfigException(int? lineNumber, string problem)
-        : base(lineNumber is { } n ? $"datacenter.cfg line {n}: {problem}" : $"datacenter.cfg: {problem}")
+        : base(lineNumber is { } n ? $"datacenter.cfg line {n}: {CharNames.Printable(problem)}" : $"datacenter.cfg: {CharNames.Printable(problem)}")
     {
         LineNumber = lineNumber;
     }

@@ -126,7 +126,8 @@ public static class JoinInformationCodec
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(json);
+            // A duplicate key would otherwise surface later, as an ArgumentException from the object's dictionary (found by pve-fuzz).
+            node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException ex)
         {

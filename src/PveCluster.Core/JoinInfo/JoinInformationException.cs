@@ -1,6 +1,8 @@
+using PveCluster.Core.Text;
+
 namespace PveCluster.Core.JoinInfo;
 
-/// <summary>Pasted join information that cannot be used.</summary>
+/// <summary>Pasted join information that cannot be used; control characters from the input are shown escaped.</summary>
 public sealed class JoinInformationException : FormatException
 {
     public JoinInformationException()
@@ -8,12 +10,12 @@ public sealed class JoinInformationException : FormatException
     }
 
     public JoinInformationException(string message)
-        : base(message)
+        : base(CharNames.Printable(message))
     {
     }
 
     public JoinInformationException(string message, Exception innerException)
-        : base(message, innerException)
+        : base(CharNames.Printable(message), innerException)
     {
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using PveCluster.Core.CorosyncConf;
 using PveCluster.Core.Links;
 using PveCluster.Core.Names;
+using PveCluster.Core.Quorum;
 
 namespace PveCluster.Core.Lifecycle;
 
@@ -94,6 +95,15 @@ public static class AddNodePlanner
         }
 
         var votes = request.Votes ?? 1;
+        if (VoteRules.CheckNodeVotes(votes) is { } votesProblem)
+        {
+            plan.Error(votesProblem);
+        }
+        else if (VoteRules.CheckTotalVotes(config.Nodes.Select(n => n.QuorumVotes ?? 1).Append(votes)) is { } totalProblem)
+        {
+            plan.Error(totalProblem);
+        }
+
         if (request.NodeId is not { } wanted)
         {
             return (CorosyncConfEditor.LowestFreeNodeId(config), votes);

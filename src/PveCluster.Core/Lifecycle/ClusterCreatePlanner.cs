@@ -1,6 +1,7 @@
 using System.Globalization;
 using PveCluster.Core.CorosyncConf;
 using PveCluster.Core.Names;
+using PveCluster.Core.Quorum;
 
 namespace PveCluster.Core.Lifecycle;
 
@@ -93,6 +94,10 @@ public static class ClusterCreatePlanner
         if (request.Votes == 0)
         {
             plan.Error("votes must be at least 1 for the node that creates the cluster: with 0 votes it could never be quorate");
+        }
+        else if (request.Votes is { } votes && VoteRules.CheckNodeVotes(votes) is { } problem)
+        {
+            plan.Error(problem);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using PveCluster.Core.Text;
 
 namespace PveCluster.Core.Links;
 
@@ -25,7 +26,7 @@ public static class LinkAddress
         if (address.Contains(':', StringComparison.Ordinal))
         {
             // Only IPv6 literals contain ':'; scope ids and brackets are not valid in corosync.conf.
-            if (!address.Contains('%', StringComparison.Ordinal)
+            if (address.AsSpan().IndexOfAny("%[]") < 0
                 && IPAddress.TryParse(address, out var v6)
                 && v6.AddressFamily == AddressFamily.InterNetworkV6)
             {
@@ -33,7 +34,7 @@ public static class LinkAddress
                 return true;
             }
 
-            problem = $"'{address}' is not a valid IPv6 address";
+            problem = $"'{CharNames.Printable(address)}' is not a valid IPv6 address";
             return false;
         }
 
@@ -51,6 +52,40 @@ public static class LinkAddress
 
         problem = HostNameProblem(address);
         return problem is null;
+    }
+
+    /// <summary>
+    /// Why a valid IP literal cannot carry a corosync link, or null. The unspecified, loopback,
+    /// multicast and broadcast addresses parse fine but never reach another node: knet would bind
+    /// to them and the node would stay alone (or, for 0.0.0.0 and ::, the other nodes could not
+    /// dial it back).
+    /// </summary>
+    public static string? UnusableIpProblem(string address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        if (!TryClassify(address, out var kind, out _) || kind == LinkAddressKind.HostName)
+        {
+            return null;
+        }
+
+        var ip = IPAddress.Parse(address);
+        if (ip.IsIPv4MappedToIPv6)
+        {
+            ip = ip.MapToIPv4();
+        }
+
+        var what = ip switch
+        {
+            _ when ip.Equals(IPAddress.Any) || ip.Equals(IPAddress.IPv6Any) => "the unspecified address",
+            _ when IPAddress.IsLoopback(ip) => "a loopback address",
+            _ when ip.Equals(IPAddress.Broadcast) => "the broadcast address",
+            _ when ip.IsIPv6Multicast || (ip.AddressFamily == AddressFamily.InterNetwork && (ip.GetAddressBytes()[0] & 0xF0) == 0xE0) =>
+                "a multicast address",
+            _ => null,
+        };
+        return what is null
+            ? null
+            : $"'{address}' is {what}; a link needs this node's unicast address on the network the other nodes reach it by";
     }
 
     /// <summary>True when <paramref name="address"/> is an IPv4 or IPv6 literal.</summary>
@@ -96,31 +131,32 @@ public static class LinkAddress
 
     private static string? HostNameProblem(string name)
     {
+        var shown = CharNames.Printable(name);
         if (name.Length > MaxHostNameLength)
         {
-            return $"host name '{name}' is longer than {MaxHostNameLength} characters";
+            return $"host name '{CharNames.Printable(name)[..32]}...' is longer than {MaxHostNameLength} characters";
         }
 
         foreach (var label in name.Split('.'))
         {
             if (label.Length == 0)
             {
-                return $"host name '{name}' has an empty label";
+                return $"host name '{shown}' has an empty label";
             }
 
             if (label.Length > MaxLabelLength)
             {
-                return $"host name '{name}' has a label longer than {MaxLabelLength} characters";
+                return $"host name '{shown}' has a label longer than {MaxLabelLength} characters";
             }
 
             if (label[0] == '-' || label[^1] == '-')
             {
-                return $"host name '{name}' has a label that starts or ends with '-'";
+                return $"host name '{shown}' has a label that starts or ends with '-'";
             }
 
             if (!label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
             {
-                return $"'{name}' is neither an IP address nor a valid host name (allowed: letters, digits, '-' and '.')";
+                return $"'{shown}' is neither an IP address nor a valid host name (allowed: letters, digits, '-' and '.')";
             }
         }
 

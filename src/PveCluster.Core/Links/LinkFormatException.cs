@@ -1,3 +1,5 @@
+using PveCluster.Core.Text;
+
 namespace PveCluster.Core.Links;
 
 /// <summary>A <c>--linkN</c> option value or link set that cannot be accepted.</summary>
@@ -6,7 +8,7 @@ namespace PveCluster.Core.Links;
 public sealed class LinkFormatException : FormatException
 {
     public LinkFormatException(string optionName, string problem)
-        : base($"{optionName}: {problem}")
+        : base($"{CharNames.Printable(optionName)}: {CharNames.Printable(problem)}")
     {
         OptionName = optionName;
     }

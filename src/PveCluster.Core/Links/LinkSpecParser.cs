@@ -76,6 +76,11 @@ public static class LinkSpecParser
             throw new LinkFormatException(option, problem!);
         }
 
+        if (LinkAddress.UnusableIpProblem(address) is { } unusable)
+        {
+            throw new LinkFormatException(option, unusable);
+        }
+
         return new LinkSpec(number, address, priority);
     }
 

@@ -1,3 +1,6 @@
+using System.Buffers;
+using PveCluster.Core.Text;
+
 namespace PveCluster.Core.Names;
 
 /// <summary>
@@ -13,6 +16,9 @@ public static class NameRules
 
     /// <summary>Longest valid cluster name.</summary>
     public const int MaxClusterNameLength = 15;
+
+    private static readonly SearchValues<char> LabelCharacters =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-");
 
     /// <summary>Checks a node name.</summary>
     public static NameCheck CheckNodeName(string? name) => CheckLabel("node name", name, MaxNodeNameLength);
@@ -33,25 +39,27 @@ public static class NameRules
             return NameCheck.Fail($"{what} must not be empty");
         }
 
+        var shown = CharNames.Printable(name);
         if (name.Length > maxLength)
         {
-            return NameCheck.Fail($"{what} '{name}' is {name.Length} characters long; at most {maxLength} are allowed");
+            return NameCheck.Fail($"{what} '{shown}' is {name.Length} characters long; at most {maxLength} are allowed");
         }
 
         if (name.Contains('.', StringComparison.Ordinal))
         {
-            return NameCheck.Fail($"{what} '{name}' must not contain '.' (use the short host name, not the FQDN)");
+            return NameCheck.Fail($"{what} '{shown}' must not contain '.' (use the short host name, not the FQDN)");
         }
 
-        var bad = name.FirstOrDefault(c => !char.IsAsciiLetterOrDigit(c) && c != '-');
-        if (bad != default)
+        // An index, not FirstOrDefault: a NUL is default(char) and would pass unnoticed.
+        var bad = name.AsSpan().IndexOfAnyExcept(LabelCharacters);
+        if (bad >= 0)
         {
-            return NameCheck.Fail($"{what} '{name}' contains '{bad}'; only letters, digits and '-' are allowed");
+            return NameCheck.Fail($"{what} '{shown}' contains {CharNames.Describe(name[bad])}; only letters, digits and '-' are allowed");
         }
 
         if (name[0] == '-' || name[^1] == '-')
         {
-            return NameCheck.Fail($"{what} '{name}' must not start or end with '-'");
+            return NameCheck.Fail($"{what} '{shown}' must not start or end with '-'");
         }
 
         return NameCheck.Ok;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using PveCluster.Core.Lifecycle;
+using PveCluster.Core.Names;
+using PveCluster.Core.Quorum;
 using PveCluster.Lifecycle.Services;
 
 namespace PveCluster.Lifecycle.Join;
@@ -19,6 +21,16 @@ public sealed class JoinExecutor(LifecycleContext context, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(options);
         var host = options.Host;
+        if (JoinHostRules.CheckJoinHost(host) is { IsValid: false, Error: { } hostProblem })
+        {
+            throw LifecycleException.Usage($"{hostProblem}; nothing was changed");
+        }
+
+        if (options.Votes is { } votes && VoteRules.CheckNodeVotes(votes) is { } votesProblem)
+        {
+            throw LifecycleException.Usage($"--votes: {votesProblem}; nothing was changed");
+        }
+
         _progress.Line($"Establishing API connection with host '{host}'");
         var fingerprint = await context.Peers.ReadFingerprintAsync(host, JoinOptions.ApiPort, cancellationToken).ConfigureAwait(false);
         FingerprintCheck.Verify(host, fingerprint, options.Fingerprint, context.Input, output);

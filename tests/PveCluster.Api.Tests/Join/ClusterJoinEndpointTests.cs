@@ -185,6 +185,72 @@ public sealed class ClusterJoinEndpointTests : IClassFixture<JoinServerFixture>,
         Assert.Contains("incompatible", errors["apiversion"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("4294967296")]
+    [InlineData("18446744073709551615")]
+    public async Task Votes_beyond_what_corosync_reads_are_parameter_errors(string votes)
+    {
+        using var client = _server.RootClient();
+        var (status, body) = await AddAsync(client, "pve4", new() { ["link0"] = "192.0.2.14", ["votes"] = votes });
+        var (createStatus, createBody) = await ApiServerFixture.PostFormAsync(client, "cluster/config", new()
+        {
+            ["clustername"] = "prod", ["votes"] = votes,
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal($"votes {votes} is out of range: corosync accepts 0 to 2147483647 votes per node", body["errors"]!["votes"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.BadRequest, createStatus);
+        Assert.NotNull(createBody["errors"]!["votes"]);
+        Assert.Equal(ThreeNodes, File.ReadAllText(_server.PveDir.CorosyncConf));
+    }
+
+    [Theory]
+    [InlineData("--force")]
+    [InlineData("192.0.2.11 --link0 10.0.0.1")]
+    [InlineData("pve1;reboot")]
+    public async Task A_join_host_that_is_no_address_or_host_name_never_reaches_pvecm(string hostname)
+    {
+        using var client = _server.RootClient();
+        var (status, body) = await ApiServerFixture.PostFormAsync(client, "cluster/config/join", new()
+        {
+            ["hostname"] = hostname,
+            ["password"] = "x",
+            ["fingerprint"] = string.Join(':', Enumerable.Repeat("AB", 32)),
+            ["votes"] = "4294967296",
+        });
+
+        Assert.True(status == HttpStatusCode.BadRequest, body.ToJsonString());
+        Assert.Contains("join host", body["errors"]!["hostname"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotNull(body["errors"]!["votes"]);
+    }
+
+    /// <summary>Bodies found by pve-fuzz that escaped the parameter reader as framework exceptions (500).</summary>
+    public static TheoryData<string, byte[]> MalformedBodies() => new()
+    {
+        { "application/json", [.. "{\"link0\":\"AB"u8, 0xFF, 0xFE, .. "\"}"u8] },
+        { "application/json", [.. "{\"li"u8, 0xC3, .. "nk0\":1}"u8] },
+        { "application/json", [.. "{\"link0\":tru\u0001e}"u8] },
+        { "application/x-www-form-urlencoded", [.. "link0=192.0.2.14%00&votes=1"u8] },
+        { "application/x-www-form-urlencoded", [.. new string('k', 3000).Select(c => (byte)c), .. "=1"u8] },
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedBodies))]
+    public async Task Malformed_bodies_are_client_errors_with_a_plain_message(string contentType, byte[] body)
+    {
+        using var client = _server.RootClient();
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+
+        var (status, response) = await ApiServerFixture.SendAsync(client, new HttpRequestMessage(HttpMethod.Post, "cluster/config/nodes/pve4") { Content = content });
+
+        Assert.True(status == HttpStatusCode.BadRequest, response.ToJsonString());
+        var message = response["message"]!.GetValue<string>().TrimEnd('\n');
+        Assert.DoesNotContain(message, char.IsControl);
+        Assert.DoesNotContain("FormPipeReader", message, StringComparison.Ordinal);
+        Assert.Equal(ThreeNodes, File.ReadAllText(_server.PveDir.CorosyncConf));
+    }
+
     [Fact]
     public async Task Deleting_an_offline_node_rewrites_the_config()
     {

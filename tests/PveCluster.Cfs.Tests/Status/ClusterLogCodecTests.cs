@@ -49,7 +49,7 @@ public class ClusterLogCodecTests
         var message = ClusterLogCodec.Encode([Sample]);
         for (var length = 0; length < message.Length; length++)
         {
-            var e = Assert.Throws<FormatException>(() => ClusterLogCodec.Decode(message.AsSpan(0, length)));
+            var e = Assert.Throws<ClusterLogFormatException>(() => ClusterLogCodec.Decode(message.AsSpan(0, length)));
             Assert.Contains("cluster log", e.Message, StringComparison.Ordinal);
         }
     }
@@ -61,14 +61,14 @@ public class ClusterLogCodecTests
 
         var versioned = (byte[])message.Clone();
         versioned[0] = 2;
-        Assert.Contains("version 2", Assert.Throws<FormatException>(() => ClusterLogCodec.Decode(versioned)).Message, StringComparison.Ordinal);
+        Assert.Contains("version 2", Assert.Throws<ClusterLogFormatException>(() => ClusterLogCodec.Decode(versioned)).Message, StringComparison.Ordinal);
 
         byte[] trailing = [.. message, 0];
-        Assert.Contains("1 bytes after", Assert.Throws<FormatException>(() => ClusterLogCodec.Decode(trailing)).Message, StringComparison.Ordinal);
+        Assert.Contains("1 bytes after", Assert.Throws<ClusterLogFormatException>(() => ClusterLogCodec.Decode(trailing)).Message, StringComparison.Ordinal);
 
         var counted = (byte[])message.Clone();
         BinaryPrimitives.WriteUInt16LittleEndian(counted.AsSpan(1), 60_000);
-        Assert.Contains("60000 entries", Assert.Throws<FormatException>(() => ClusterLogCodec.Decode(counted)).Message, StringComparison.Ordinal);
+        Assert.Contains("60000 entries", Assert.Throws<ClusterLogFormatException>(() => ClusterLogCodec.Decode(counted)).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -78,11 +78,11 @@ public class ClusterLogCodecTests
 
         var priority = (byte[])message.Clone();
         priority[3 + 16] = 9;
-        Assert.Contains("priority 9", Assert.Throws<FormatException>(() => ClusterLogCodec.Decode(priority)).Message, StringComparison.Ordinal);
+        Assert.Contains("priority 9", Assert.Throws<ClusterLogFormatException>(() => ClusterLogCodec.Decode(priority)).Message, StringComparison.Ordinal);
 
         var utf8 = (byte[])message.Clone();
         utf8[3 + 21 + 1] = 0xFF; // first byte of the node name
-        Assert.Contains("node that is not valid UTF-8", Assert.Throws<FormatException>(() => ClusterLogCodec.Decode(utf8)).Message, StringComparison.Ordinal);
+        Assert.Contains("node that is not valid UTF-8", Assert.Throws<ClusterLogFormatException>(() => ClusterLogCodec.Decode(utf8)).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,6 +91,6 @@ public class ClusterLogCodecTests
         var message = ClusterLogCodec.Encode([Sample with { Message = "m" }]);
         BinaryPrimitives.WriteUInt16LittleEndian(message.AsSpan(message.Length - 3), ClusterLogCodec.MaxMessageBytes + 1);
 
-        Assert.Contains("4097-byte message", Assert.Throws<FormatException>(() => ClusterLogCodec.Decode(message)).Message, StringComparison.Ordinal);
+        Assert.Contains("4097-byte message", Assert.Throws<ClusterLogFormatException>(() => ClusterLogCodec.Decode(message)).Message, StringComparison.Ordinal);
     }
 }

@@ -230,6 +230,29 @@ public sealed class AddCommandTests : IDisposable
         Assert.Contains("join API version 3 is incompatible", Node.Error.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("4294967296")]
+    [InlineData("18446744073709551615")]
+    public void Votes_beyond_what_corosync_reads_are_refused_before_contacting_the_peer(string votes)
+    {
+        Assert.Equal(1, Join("--votes", votes));
+
+        Assert.Contains($"--votes: votes {votes} is out of range: corosync accepts 0 to 2147483647", Node.Error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(Peer.Calls);
+    }
+
+    [Theory]
+    [InlineData("pve1 --force")]
+    [InlineData("pve1\0")]
+    [InlineData("[192.0.2.11]")]
+    public void A_host_that_is_no_address_or_host_name_is_refused_before_contacting_it(string host)
+    {
+        Assert.Equal(1, Node.Run("add", host, "--fingerprint", FakePeer.Fingerprint.Value, "--password-file", _passwordFile));
+
+        Assert.Contains("join host", Node.Error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(Peer.Calls);
+    }
+
     [Fact]
     public void Use_ssh_is_refused_as_unsupported()
     {

@@ -21,6 +21,31 @@ public class DatacenterConfigTests
         Assert.Equal(Sample, DatacenterConfig.Parse(Sample).Write());
     }
 
+    /// <summary>Found by pve-fuzz: the entry regex backtracked quadratically (60 KB: 6 s; 500 KB: minutes).</summary>
+    [Theory]
+    [InlineData(' ')]
+    [InlineData('\u00A0')]
+    public void A_long_run_of_spaces_inside_a_value_is_read_in_linear_time(char space)
+    {
+        var value = "a" + new string(space, 500_000) + "b";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var config = DatacenterConfig.Parse($"keyboard:{value}  \nmigration : insecure\n");
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        Assert.Equal(value, config.Get("keyboard"));
+        Assert.Equal("insecure", config.Get("migration"));
+    }
+
+    [Theory]
+    [InlineData(" keyboard: de")]
+    [InlineData("1keyboard: de")]
+    [InlineData("key board: de")]
+    [InlineData("keyboard de")]
+    [InlineData(": de")]
+    public void Lines_that_are_no_entry_are_refused(string line) =>
+        Assert.Throws<DatacenterConfigException>(() => DatacenterConfig.Parse(line + "\n"));
+
     [Fact]
     public void Values_and_line_numbers_are_available()
     {

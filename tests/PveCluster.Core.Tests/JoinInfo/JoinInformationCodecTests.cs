@@ -151,4 +151,15 @@ public class JoinInformationCodecTests
                 && back.LinkNumbers.SequenceEqual(t.links.Count == 0 ? [0] : t.links.Order());
         });
     }
+
+    /// <summary>Found by pve-fuzz: escaped as ArgumentException from the JSON object's dictionary.</summary>
+    [Fact]
+    public void Join_information_with_a_duplicate_key_is_refused_with_its_own_error()
+    {
+        var json = """{"ipAddress":"a","ipAddress":"b","fingerprint":"x","totem":{}}""";
+
+        var error = Assert.Throws<JoinInformationException>(() => JoinInformationCodec.Decode(Convert.ToBase64String(Encoding.UTF8.GetBytes(json))));
+
+        Assert.Contains("ipAddress", error.Message, StringComparison.Ordinal);
+    }
 }

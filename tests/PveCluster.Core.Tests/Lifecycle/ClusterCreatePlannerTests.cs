@@ -152,6 +152,17 @@ public class ClusterCreatePlannerTests
         Assert.Equal(2UL, node.QuorumVotes);
     }
 
+    [Theory]
+    [InlineData(4294967296UL)]
+    [InlineData(ulong.MaxValue)]
+    public void Votes_beyond_what_corosync_reads_are_refused(ulong votes)
+    {
+        var plan = ClusterCreatePlanner.Plan(Request() with { Votes = votes });
+
+        Assert.Equal($"votes {votes} is out of range: corosync accepts 0 to 2147483647 votes per node", Assert.Single(plan.Errors));
+        Assert.Null(plan.Config);
+    }
+
     [Fact]
     public void Explain_lists_errors_instead_of_steps_when_refused()
     {

@@ -46,6 +46,34 @@ public class LinkSpecParserTests
     }
 
     [Theory]
+    [InlineData("0.0.0.0", "the unspecified address")]
+    [InlineData("::", "the unspecified address")]
+    [InlineData("127.0.0.1", "a loopback address")]
+    [InlineData("127.1.2.3", "a loopback address")]
+    [InlineData("::1", "a loopback address")]
+    [InlineData("::ffff:127.0.0.1", "a loopback address")]
+    [InlineData("255.255.255.255", "the broadcast address")]
+    [InlineData("224.0.0.1", "a multicast address")]
+    [InlineData("239.255.1.1", "a multicast address")]
+    [InlineData("ff02::1", "a multicast address")]
+    [InlineData("ff05::1:3,priority=5", "a multicast address")]
+    public void Addresses_that_cannot_reach_another_node_are_refused(string value, string what)
+    {
+        var ex = Assert.Throws<LinkFormatException>(() => LinkSpecParser.Parse(0, value));
+
+        var address = value.Split(',')[0];
+        Assert.Equal(
+            $"link0: '{address}' is {what}; a link needs this node's unicast address on the network the other nodes reach it by", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("223.255.255.254")]
+    [InlineData("240.0.0.1")]
+    [InlineData("10.255.255.255")]
+    [InlineData("fe80::1")]
+    public void Neighbouring_unicast_addresses_still_pass(string value) => Assert.Equal(value, LinkSpecParser.Parse(0, value).Address);
+
+    [Theory]
     [InlineData(-1)]
     [InlineData(8)]
     public void Link_numbers_outside_zero_to_seven_are_refused(int number)
@@ -87,7 +115,7 @@ public class LinkSpecParserTests
     private static Gen<string> Addresses() => Gen.OneOf(
         Gen.ArrayOf(Gen.Choose(0, 255), 4).Select(b => string.Join('.', b)),
         Gen.ArrayOf(Gen.Choose(0, 0xffff), 8).Select(b => System.Net.IPAddress.Parse(string.Join(':', b.Select(x => x.ToString("x", System.Globalization.CultureInfo.InvariantCulture)))).ToString()),
-        Gen.Elements("pve1", "node-2.corosync.lan", "a", "x1.y2"));
+        Gen.Elements("pve1", "node-2.corosync.lan", "a", "x1.y2")).Where(a => LinkAddress.UnusableIpProblem(a) is null);
 
     [Property]
     public Property Formatting_then_parsing_returns_the_same_link()

@@ -32,6 +32,20 @@ public class NameRulesTests
         Assert.Equal(message + " (Parameter 'node')", Assert.Throws<ArgumentException>(() => check.ThrowIfInvalid("node")).Message);
     }
 
+    [Theory]
+    [InlineData("pve\0", "U+0000 (NUL)", "pve\\u0000")]
+    [InlineData("pve\n1", "U+000A (line feed)", "pve\\u000A1")]
+    [InlineData("\0", "U+0000 (NUL)", "\\u0000")]
+    [InlineData("pve\u00A0", "U+00A0 (no-break space)", "pve\u00A0")]
+    public void Control_and_invisible_characters_are_refused_and_shown_escaped(string name, string character, string shown)
+    {
+        var node = NameRules.CheckNodeName(name);
+        var cluster = NameRules.CheckClusterName(name);
+
+        Assert.Equal($"node name '{shown}' contains {character}; only letters, digits and '-' are allowed", node.Error);
+        Assert.Equal($"cluster name '{shown}' contains {character}; only letters, digits and '-' are allowed", cluster.Error);
+    }
+
     [Fact]
     public void Node_names_may_have_63_characters_but_not_64()
     {

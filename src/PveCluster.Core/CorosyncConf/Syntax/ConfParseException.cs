@@ -1,3 +1,5 @@
+using PveCluster.Core.Text;
+
 namespace PveCluster.Core.CorosyncConf;
 
 /// <summary>corosync.conf text that cannot be read; <see cref="LineNumber"/> points at the offending line (1-based).</summary>
@@ -21,10 +23,10 @@ public sealed class ConfParseException : FormatException
     }
 
     public ConfParseException(int lineNumber, string reason)
-        : base($"corosync.conf line {lineNumber}: {reason}")
+        : base($"corosync.conf line {lineNumber}: {CharNames.Printable(reason)}")
     {
         LineNumber = lineNumber;
-        Reason = reason;
+        Reason = CharNames.Printable(reason);
     }
 
     public int LineNumber { get; }

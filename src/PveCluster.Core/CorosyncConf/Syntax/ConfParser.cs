@@ -7,6 +7,12 @@ namespace PveCluster.Core.CorosyncConf;
 /// </summary>
 public static class ConfParser
 {
+    /// <summary>
+    /// Deepest section nesting read. Real files nest 3 levels (quorum.device.net); the writer, the
+    /// typed views and corosync's own parser recurse per level, so an absurd depth must stop here.
+    /// </summary>
+    public const int MaxDepth = 32;
+
     /// <exception cref="ConfParseException">The text is not valid corosync.conf syntax.</exception>
     public static ConfSection Parse(string text)
     {
@@ -20,15 +26,16 @@ public static class ConfParser
         for (var index = 0; index < lines.Length; index++)
         {
             var lineNumber = index + 1;
-            var line = lines[index].TrimEnd('\r').Trim(' ', '\t');
-            if (line.Length == 0)
+            var line = ConfLineText.Trim(lines[index]);
+            if (ConfLineText.IsBlank(line))
             {
                 continue;
             }
 
             if (line[0] == '#')
             {
-                pendingComments.Add(line[1..].TrimEnd(' ', '\t'));
+                // A comment means nothing to corosync, so whitespace pasted after it (a no-break space) is dropped.
+                pendingComments.Add(ConfLineText.EnsurePlainText(line[1..].TrimEnd(), lineNumber));
                 continue;
             }
 
@@ -36,6 +43,12 @@ public static class ConfParser
             if (line.Contains('{', StringComparison.Ordinal))
             {
                 var section = ParseSectionHeader(line, lineNumber);
+                if (open.Count > MaxDepth)
+                {
+                    throw new ConfParseException(lineNumber,
+                        $"section '{section.Name}' is nested {open.Count} levels deep; corosync.conf sections nest at most {MaxDepth} levels");
+                }
+
                 open.Peek().Items.Add(section);
                 open.Push(section);
                 item = section;
@@ -83,8 +96,8 @@ public static class ConfParser
     private static ConfSection ParseSectionHeader(string line, int lineNumber)
     {
         var brace = line.IndexOf('{', StringComparison.Ordinal);
-        var name = line[..brace].TrimEnd(' ', '\t');
-        var rest = line[(brace + 1)..].Trim(' ', '\t');
+        var name = ConfLineText.EnsurePlainText(ConfLineText.Trim(line[..brace]), lineNumber);
+        var rest = ConfLineText.EnsurePlainText(ConfLineText.Trim(line[(brace + 1)..]), lineNumber);
         if (name.Contains(':', StringComparison.Ordinal))
         {
             throw new ConfParseException(lineNumber,
@@ -114,8 +127,8 @@ public static class ConfParser
     private static ConfValue ParseValue(string line, int lineNumber)
     {
         var colon = line.IndexOf(':', StringComparison.Ordinal);
-        var key = line[..colon].TrimEnd(' ', '\t');
-        var value = line[(colon + 1)..].Trim(' ', '\t');
+        var key = ConfLineText.EnsurePlainText(ConfLineText.Trim(line[..colon]), lineNumber);
+        var value = ConfLineText.EnsurePlainText(ConfLineText.Trim(line[(colon + 1)..]), lineNumber);
         if (key.Length == 0)
         {
             throw new ConfParseException(lineNumber, $"empty key before ':' in '{line}'");
@@ -126,6 +139,8 @@ public static class ConfParser
             throw new ConfParseException(lineNumber, $"invalid key '{key}': a key must not contain whitespace, '{{' or '}}'");
         }
 
+        ConfLineText.EnsureNoEdgeUnicodeSpace(key, value, lineNumber);
+
         return new ConfValue(key, value, lineNumber);
     }
 
@@ -133,7 +148,7 @@ public static class ConfParser
     {
         if (line.Length > 1)
         {
-            throw new ConfParseException(lineNumber, $"unexpected text '{line[1..].TrimStart(' ', '\t')}' after '}}'");
+            throw new ConfParseException(lineNumber, $"unexpected text '{ConfLineText.Trim(line[1..])}' after '}}'");
         }
 
         if (open.Count == 1)
