@@ -49,6 +49,7 @@ public static class ApiServer
         builder.Services.AddApiAuthentication(options);
         builder.Services.AddSingleton<CorosyncConfReader>();
         builder.Services.AddSingleton<MembersReader>();
+        builder.Services.AddSingleton<HostAddressCache>();
         builder.Services.AddSingleton<NodeAddressResolver>();
         builder.Services.AddSingleton<TaskRegistry>();
 
