@@ -5,9 +5,9 @@ namespace PveCluster.Api.Cluster;
 
 /// <summary>
 /// The address other nodes and clients use for a node's API (<c>pve_addr</c>): what pmxcfs reports in
-/// <c>.members</c>, else what the node name resolves to, like Proxmox.
+/// <c>.members</c>, else what the node name resolves to (cached, see <see cref="HostAddressCache"/>), like Proxmox.
 /// </summary>
-public sealed class NodeAddressResolver(MembersReader members)
+public sealed class NodeAddressResolver(MembersReader members, HostAddressCache dns)
 {
     public async Task<string?> ResolveAsync(string node, CancellationToken cancellationToken)
     {
@@ -17,16 +17,9 @@ public sealed class NodeAddressResolver(MembersReader members)
             return ip;
         }
 
-        try
-        {
-            var addresses = await Dns.GetHostAddressesAsync(node, cancellationToken).ConfigureAwait(false);
-            var usable = addresses.Where(a => !IPAddress.IsLoopback(a)).ToList();
-            var preferred = usable.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? usable.FirstOrDefault();
-            return preferred?.ToString();
-        }
-        catch (SocketException)
-        {
-            return null;
-        }
+        var addresses = await dns.ResolveAsync(node, cancellationToken).ConfigureAwait(false);
+        var usable = addresses.Where(a => !IPAddress.IsLoopback(a)).ToList();
+        var preferred = usable.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? usable.FirstOrDefault();
+        return preferred?.ToString();
     }
 }

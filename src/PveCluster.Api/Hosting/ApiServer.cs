@@ -56,6 +56,7 @@ public static class ApiServer
         builder.Services.AddApiAuthentication(options);
         builder.Services.AddSingleton<CorosyncConfReader>();
         builder.Services.AddSingleton<MembersReader>();
+        builder.Services.AddSingleton<HostAddressCache>();
         builder.Services.AddSingleton<NodeAddressResolver>();
         builder.Services.AddSingleton<TaskRegistry>();
         builder.Services.AddSingleton(ClusterLifecycle.ForServer(options, CorosyncClusterConnection.Open));
