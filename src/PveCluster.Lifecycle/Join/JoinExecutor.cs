@@ -23,12 +23,12 @@ public sealed class JoinExecutor(LifecycleContext context, TextWriter output)
         var host = options.Host;
         if (JoinHostRules.CheckJoinHost(host) is { IsValid: false, Error: { } hostProblem })
         {
-            throw LifecycleException.Usage($"{hostProblem}; nothing was changed");
+            throw new LifecycleException($"{hostProblem}; nothing was changed");
         }
 
         if (options.Votes is { } votes && VoteRules.CheckNodeVotes(votes) is { } votesProblem)
         {
-            throw LifecycleException.Usage($"--votes: {votesProblem}; nothing was changed");
+            throw new LifecycleException($"--votes: {votesProblem}; nothing was changed");
         }
 
         _progress.Line($"Establishing API connection with host '{host}'");

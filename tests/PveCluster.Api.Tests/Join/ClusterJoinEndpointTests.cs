@@ -186,9 +186,11 @@ public sealed class ClusterJoinEndpointTests : IClassFixture<JoinServerFixture>,
     }
 
     [Theory]
-    [InlineData("4294967296")]
-    [InlineData("18446744073709551615")]
-    public async Task Votes_beyond_what_corosync_reads_are_parameter_errors(string votes)
+    [InlineData("2147483648", "votes 2147483648 is out of range: corosync accepts 0 to 2147483647 votes per node")]
+    [InlineData("4294967295", "votes 4294967295 is out of range: corosync accepts 0 to 2147483647 votes per node")]
+    [InlineData("4294967296", "value must have a maximum value of 4294967295")]
+    [InlineData("18446744073709551615", "value must have a maximum value of 4294967295")]
+    public async Task Votes_beyond_what_corosync_reads_are_parameter_errors(string votes, string error)
     {
         using var client = _server.RootClient();
         var (status, body) = await AddAsync(client, "pve4", new() { ["link0"] = "192.0.2.14", ["votes"] = votes });
@@ -198,7 +200,7 @@ public sealed class ClusterJoinEndpointTests : IClassFixture<JoinServerFixture>,
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal($"votes {votes} is out of range: corosync accepts 0 to 2147483647 votes per node", body["errors"]!["votes"]!.GetValue<string>());
+        Assert.Equal(error, body["errors"]!["votes"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.BadRequest, createStatus);
         Assert.NotNull(createBody["errors"]!["votes"]);
         Assert.Equal(ThreeNodes, File.ReadAllText(_server.PveDir.CorosyncConf));
