@@ -21,6 +21,9 @@ public sealed partial class ReplicatedConfigTree
                 case CpgMessageDelivered delivered:
                     await OnMessageAsync(delivered, cancellationToken).ConfigureAwait(false);
                     break;
+                case CpgRingChanged ring:
+                    OnRingChanged(ring);
+                    break;
                 case CpgConnectionLost lost:
                     _logger.LogWarning("lost the corosync connection: {Reason}", lost.Reason);
                     LeaveGroup("the corosync connection was lost");

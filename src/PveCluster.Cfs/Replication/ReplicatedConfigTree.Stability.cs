@@ -44,7 +44,8 @@ public sealed partial class ReplicatedConfigTree
 
     private bool HasLongUnannouncedRun => _appliedCount - (_announced ?? 0) >= AnnounceAtLeastEvery;
 
-    private bool IsQuorate(IEnumerable<CpgMember> members) => _votes.IsQuorate(members.Select(m => m.NodeId).ToHashSet());
+    private bool IsQuorate(IReadOnlyList<CpgMember> members) =>
+        _votes.IsQuorate(members.Select(m => m.NodeId).ToHashSet()) || IsQuorateAloneByVotequorum(members);
 
     /// <summary>Applies one ordered operation of the current round and, for an own one, starts waiting for its quorum.</summary>
     private void ApplyInRound(CpgMember sender, NormalMessage message)
@@ -109,7 +110,8 @@ public sealed partial class ReplicatedConfigTree
         foreach (var (node, sequence) in byNode.OrderByDescending(kv => kv.Value))
         {
             holders.Add(node);
-            if (_votes.IsQuorate(holders))
+            // A quorate membership of one member: that member is the quorum (see the Alone part).
+            if (_votes.IsQuorate(holders) || _members.Count == 1)
             {
                 stable = sequence;
                 break;

@@ -15,8 +15,9 @@ namespace PveCluster.Cfs.Replication;
 /// (see the Stability part). After every configuration change the members exchange their states
 /// and adopt the leader's tree before ordered operations resume.
 ///
-/// Threading: CPG events are handled one at a time by the loop started in <see cref="StartAsync"/>;
-/// reads and submissions may come from any thread.
+/// Threading: CPG events are handled one at a time by the loop started in <see cref="StartAsync"/>,
+/// votequorum notifications by a watcher that takes turns with it; reads and submissions may come
+/// from any thread.
 /// </summary>
 public sealed partial class ReplicatedConfigTree : ConfigTreeBase, IAsyncDisposable
 {
@@ -100,7 +101,10 @@ public sealed partial class ReplicatedConfigTree : ConfigTreeBase, IAsyncDisposa
             throw new InvalidOperationException("the replicated tree is already started");
         }
 
+        _quorum.ViewChanged += SignalVotequorumChanged;
+        _votequorumChanged.Writer.TryWrite(true);
         _loop = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
+        _votequorumLoop = Task.Run(() => WatchVotequorumAsync(_stopping.Token), CancellationToken.None);
         _verifyLoop = Task.Run(() => VerifyPeriodicallyAsync(_stopping.Token), CancellationToken.None);
         return Task.CompletedTask;
     }
@@ -108,7 +112,13 @@ public sealed partial class ReplicatedConfigTree : ConfigTreeBase, IAsyncDisposa
     /// <summary>Stops the event loop; waiting callers fail with <see cref="CfsError.IoError"/>.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        _quorum.ViewChanged -= SignalVotequorumChanged;
         await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_votequorumLoop is not null)
+        {
+            await _votequorumLoop.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         if (_loop is not null)
         {
             await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -131,6 +141,7 @@ public sealed partial class ReplicatedConfigTree : ConfigTreeBase, IAsyncDisposa
 
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
         _stopping.Dispose();
+        _eventGate.Dispose();
         Dispose();
     }
 
@@ -188,12 +199,20 @@ public sealed partial class ReplicatedConfigTree : ConfigTreeBase, IAsyncDisposa
         {
             await foreach (var cpgEvent in _cpg.Events.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                await HandleEventAsync(cpgEvent, cancellationToken).ConfigureAwait(false);
-                // Once per batch; under a steady stream also every so many operations, so that
-                // writers elsewhere are not kept waiting for a pause that does not come.
-                if (!_cpg.Events.TryPeek(out _) || HasLongUnannouncedRun)
+                await _eventGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
                 {
-                    await OnIdleAsync(cancellationToken).ConfigureAwait(false);
+                    await HandleEventAsync(cpgEvent, cancellationToken).ConfigureAwait(false);
+                    // Once per batch; under a steady stream also every so many operations, so that
+                    // writers elsewhere are not kept waiting for a pause that does not come.
+                    if (!_cpg.Events.TryPeek(out _) || HasLongUnannouncedRun)
+                    {
+                        await OnIdleAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                finally
+                {
+                    _eventGate.Release();
                 }
             }
         }

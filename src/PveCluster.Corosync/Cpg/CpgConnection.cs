@@ -279,7 +279,23 @@ internal sealed partial class CpgConnection : CorosyncConnection<SafeCpgHandle>
     [UnmanagedCallersOnly(CallConvs = [typeof(System.Runtime.CompilerServices.CallConvCdecl)])]
     private static unsafe void OnTotemConfchg(ulong handle, Interop.RingIdNative ringId, uint memberCount, uint* members)
     {
-        // Registered because the V1 model expects it; the group-level confchg carries what we need.
+        var self = Resolve(handle);
+        if (self is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var nodes = new ReadOnlySpan<uint>(members, (int)memberCount).ToArray();
+            self.Enqueue(new CpgRingChanged(new CorosyncRingId(ringId.NodeId, ringId.Seq), nodes));
+        }
+#pragma warning disable CA1031 // an exception must never unwind into native code
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogCallbackFailed(self.Logger, ex);
+        }
     }
 
     private static unsafe CpgMember[] ToMembers(CpgAddress* addresses, nuint count)

@@ -17,6 +17,12 @@ public sealed record CpgConfigurationChanged(
     IReadOnlyList<CpgMember> Joined) : CpgEvent;
 
 /// <summary>
+/// The totem ring this node is in (cpg's totem confchg): its id and the node ids in it. corosync
+/// reports it after the group-level changes a new ring causes, and to a process that joins.
+/// </summary>
+public sealed record CpgRingChanged(CorosyncRingId RingId, IReadOnlyList<uint> NodeIds) : CpgEvent;
+
+/// <summary>
 /// The connection to corosync was lost (corosync stopped or crashed). The group reconnects by
 /// itself with back-off; a <see cref="CpgConfigurationChanged"/> follows once it has joined again.
 /// </summary>

@@ -8,4 +8,10 @@ public interface IQuorumMonitor : IAsyncDisposable
 
     /// <summary>Raised on the notification thread whenever the quorate flag changes.</summary>
     event EventHandler<bool>? QuorateChanged;
+
+    /// <summary>The latest notification (quorate flag, ring id, members), or null when none is known.</summary>
+    QuorumView? Current { get; }
+
+    /// <summary>Raised on the notification thread for every notification (membership or quorum change).</summary>
+    event EventHandler<QuorumView>? ViewChanged;
 }

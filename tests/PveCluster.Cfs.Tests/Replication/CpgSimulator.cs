@@ -393,7 +393,19 @@ internal sealed class SimulatedQuorum : IQuorumMonitor
 
     public bool IsQuorate => _quorate;
 
+    public QuorumView? Current { get; private set; }
+
     public event EventHandler<bool>? QuorateChanged;
+
+    public event EventHandler<QuorumView>? ViewChanged;
+
+    /// <summary>A votequorum notification as corosync would send it (tests choose its ring and members).</summary>
+    public void Publish(QuorumView view)
+    {
+        Current = view;
+        ViewChanged?.Invoke(this, view);
+        Set(view.IsQuorate);
+    }
 
     public void Set(bool quorate)
     {

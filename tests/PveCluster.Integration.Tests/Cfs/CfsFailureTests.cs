@@ -12,6 +12,7 @@ public sealed class CfsFailureTests : IClassFixture<CfsLabFixture>, IDisposable
 {
     private static readonly int[] AllNodes = [1, 2, 3];
     private static readonly int[] Quorate = [1, 2];
+    private static readonly int[] MajorityWithoutN1 = [2, 3];
 
     private readonly PmxcfsCluster _cluster;
     private readonly LabCluster _lab;
@@ -80,6 +81,48 @@ public sealed class CfsFailureTests : IClassFixture<CfsLabFixture>, IDisposable
         Assert.Equal("changed by n1\n", await _cluster.ShCheckedAsync(3, "cat /etc/pve/cut/keep", Token));
         await _cluster.WaitReadyAsync(3, Token);
         await _cluster.ShCheckedAsync(3, "printf 'n3 writes again\\n' > /etc/pve/cut/after-heal", Token);
+    }
+
+    /// <summary>The admin guide's "Write Configuration When Not Quorate" on a node cut off alone.</summary>
+    [CfsFact]
+    public async Task Pvecm_expected_1_makes_a_node_cut_off_alone_writable_while_the_majority_stays_writable()
+    {
+        var pvecm = LabRequirements.PublishedPvecm() ?? throw new InvalidOperationException(LabRequirements.MissingReason(needsPvecm: true));
+        await _cluster.ShCheckedAsync(1, "mkdir /etc/pve/forced", Token);
+        await _cluster.WaitIdenticalAsync(AllNodes, "/etc/pve/forced", Token);
+
+        await _lab.CutAsync(1, link: null, drop: false, Token);
+        try
+        {
+            await ClusterWait.ForMembershipAsync(_lab, MajorityWithoutN1, members: 2, quorate: true, Token);
+            await Polling.UntilAsync(ct => _cluster.MembersAsync(1, ct), m => m is { Quorate: false },
+                ClusterWait.ChangeTimeout, "n1 to see itself inquorate", Token);
+            var refused = await _cluster.ShAsync(1, "printf 'refused\\n' > /etc/pve/forced/refused", Token);
+            Assert.False(refused.Succeeded, "a write on the isolated, inquorate n1 succeeded");
+            Assert.Contains("Permission denied", refused.StandardError, StringComparison.Ordinal);
+
+            var expected = await _lab.ExecAsync(1, [pvecm, "expected", "1"], Token);
+            Assert.True(expected.Succeeded, expected.StandardError);
+            await Polling.UntilAsync(ct => _cluster.ShAsync(1, "printf 'alone\\n' > /etc/pve/forced/from-n1", ct),
+                r => r.Succeeded, ClusterWait.ChangeTimeout, "a write on n1 to succeed after pvecm expected 1", Token);
+            Assert.Equal("alone\n", await _cluster.ShCheckedAsync(1, "cat /etc/pve/forced/from-n1", Token));
+
+            await _cluster.ShCheckedAsync(2, "printf 'majority\\n' > /etc/pve/forced/from-n2", Token);
+            await _cluster.WaitIdenticalAsync(MajorityWithoutN1, "/etc/pve/forced", Token);
+            Assert.False((await _cluster.ShAsync(2, "test -e /etc/pve/forced/from-n1", Token)).Succeeded, "the majority saw n1's write during the split");
+        }
+        finally
+        {
+            await _lab.HealAsync(1, link: null, CancellationToken.None);
+        }
+
+        // An admin-forced split brain: after the heal one side's tree is adopted whole, the other's writes are gone.
+        await ClusterWait.ForWholeClusterAsync(_lab, Token);
+        var tree = await _cluster.WaitIdenticalAsync(AllNodes, "/etc/pve/forced", Token);
+        var survivors = tree.Entries.Where(e => e is "f ./from-n1" or "f ./from-n2").ToList();
+        Assert.Single(survivors);
+        await _cluster.WaitReadyAsync(1, Token);
+        await _cluster.ShCheckedAsync(1, "printf 'healed\\n' > /etc/pve/forced/after-heal", Token);
     }
 
     [CfsFact]
