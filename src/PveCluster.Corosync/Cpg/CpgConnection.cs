@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using PveCluster.Core.Quorum;
 using PveCluster.Corosync.Dispatch;
 using PveCluster.Corosync.Interop.Cpg;
 using Native = PveCluster.Corosync.Interop.Cpg.Cpg;
@@ -288,7 +289,7 @@ internal sealed partial class CpgConnection : CorosyncConnection<SafeCpgHandle>
         try
         {
             var nodes = new ReadOnlySpan<uint>(members, (int)memberCount).ToArray();
-            self.Enqueue(new CpgRingChanged(new CorosyncRingId(ringId.NodeId, ringId.Seq), nodes));
+            self.Enqueue(new CpgRingChanged(new RingId(ringId.NodeId, ringId.Seq), nodes));
         }
 #pragma warning disable CA1031 // an exception must never unwind into native code
         catch (Exception ex)

@@ -1,3 +1,5 @@
+using PveCluster.Core.Quorum;
+
 namespace PveCluster.Corosync.Cpg;
 
 /// <summary>
@@ -20,7 +22,7 @@ public sealed record CpgConfigurationChanged(
 /// The totem ring this node is in (cpg's totem confchg): its id and the node ids in it. corosync
 /// reports it after the group-level changes a new ring causes, and to a process that joins.
 /// </summary>
-public sealed record CpgRingChanged(CorosyncRingId RingId, IReadOnlyList<uint> NodeIds) : CpgEvent;
+public sealed record CpgRingChanged(RingId RingId, IReadOnlyList<uint> NodeIds) : CpgEvent;
 
 /// <summary>
 /// The connection to corosync was lost (corosync stopped or crashed). The group reconnects by

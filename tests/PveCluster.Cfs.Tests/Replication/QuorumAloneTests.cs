@@ -1,5 +1,5 @@
 using PveCluster.Cfs.Tree;
-using PveCluster.Corosync;
+using PveCluster.Core.Quorum;
 using PveCluster.Corosync.Cpg;
 using PveCluster.Corosync.Quorum;
 using Xunit.Abstractions;
@@ -9,8 +9,8 @@ namespace PveCluster.Cfs.Tests.Replication;
 /// <summary>A node alone in its configuration takes votequorum's verdict for its current ring (<c>pvecm expected 1</c>, a QDevice vote).</summary>
 public sealed class QuorumAloneTests(ITestOutputHelper output)
 {
-    private static readonly CorosyncRingId BeforeCut = new(1, 0x10);
-    private static readonly CorosyncRingId AfterCut = new(1, 0x14);
+    private static readonly RingId BeforeCut = new(1, 0x10);
+    private static readonly RingId AfterCut = new(1, 0x14);
 
     [Fact]
     public async Task A_node_cut_off_alone_ignores_a_quorate_notification_of_another_ring_and_becomes_writable_when_its_own_ring_is_quorate()
