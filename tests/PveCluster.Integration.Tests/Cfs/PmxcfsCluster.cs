@@ -74,17 +74,29 @@ public sealed class PmxcfsCluster(LabCluster lab)
         }
     }
 
-    /// <summary>Waits until the node's mount answers and its .members shows a quorate cluster with every node online.</summary>
+    /// <summary>
+    /// Waits until the node's mount answers, its .members shows a quorate cluster with every node online, and its
+    /// base tree (nodes/&lt;node&gt;/{qemu-server,lxc,priv}, priv) exists: pmxcfs creates it with ordinary
+    /// replicated writes after start, each acknowledged only once a quorum holds it.
+    /// </summary>
     public async Task<MembersView?> WaitReadyAsync(int node, CancellationToken cancellationToken)
     {
         try
         {
-            return await Polling.UntilAsync(
+            var members = await Polling.UntilAsync(
                 ct => MembersAsync(node, ct),
                 view => view is { Quorate: true } && view.OnlineNodes.Count == lab.NodeCount,
                 ReadyTimeout,
                 $"pmxcfs on {NodeName(node)} to serve a quorate .members with all {lab.NodeCount} nodes online",
                 cancellationToken);
+            var own = $"{MountPoint}/nodes/{NodeName(node)}";
+            await Polling.UntilAsync(
+                async ct => (await ShAsync(node, $"test -d {own}/qemu-server -a -d {own}/lxc -a -d {own}/priv -a -d {MountPoint}/priv", ct)).Succeeded,
+                exists => exists,
+                ReadyTimeout,
+                $"pmxcfs on {NodeName(node)} to create its base tree",
+                cancellationToken);
+            return members;
         }
         catch (TimeoutException e)
         {
