@@ -45,6 +45,24 @@ public sealed class ClusterLockTests : IDisposable
     }
 
     [Fact]
+    public async Task A_release_that_fails_is_retried_in_the_background_until_the_lock_is_gone()
+    {
+        var held = await ClusterLock.AcquireAsync(Request("n1"), CancellationToken.None);
+        // Stands in for /etc/pve turning read-only under the holder (the edit raised the expected votes): rmdir fails.
+        var blocker = Path.Combine(LockPath, "blocker");
+        File.WriteAllText(blocker, "");
+
+        held.Dispose();
+
+        Assert.Contains(_progress, line => line.StartsWith($"warning: cannot release the cluster lock {LockPath} yet", StringComparison.Ordinal));
+        Assert.True(Directory.Exists(LockPath));
+        File.Delete(blocker);
+        await WaitUntilAsync(() => !Directory.Exists(LockPath));
+        using var next = await ClusterLock.AcquireAsync(Request("n2", TimeSpan.Zero), CancellationToken.None);
+        next.EnsureHeld();
+    }
+
+    [Fact]
     public async Task A_waiting_taker_gets_the_lock_when_the_holder_releases_it()
     {
         var first = await ClusterLock.AcquireAsync(Request("n1"), CancellationToken.None);

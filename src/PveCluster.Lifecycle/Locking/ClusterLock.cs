@@ -32,6 +32,9 @@ public sealed class ClusterLock : IDisposable
 
     public static TimeSpan Lifetime { get; } = TimeSpan.FromSeconds(120);
 
+    /// <summary>How often a release that failed (no quorum yet) is tried again.</summary>
+    public static TimeSpan ReleaseRetryInterval { get; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Takes the lock, waiting at most <see cref="ClusterLockRequest.Timeout"/> for its holder.</summary>
     /// <exception cref="ClusterLockedException">Another holder kept it for the whole wait.</exception>
     /// <exception cref="LifecycleException">The lock folder cannot be written (pmxcfs down or not quorate).</exception>
@@ -95,14 +98,55 @@ public sealed class ClusterLock : IDisposable
             return;
         }
 
+        if (TryRelease(out var problem))
+        {
+            return;
+        }
+
+        // The usual cause is the locked edit itself: a corosync.conf that adds a node raises the expected votes, so
+        // this node has no quorum (and /etc/pve is read-only) until the new node joins — which needs our answer first.
+        // Keep trying in the background instead of leaving the lock to expire, so the next join need not wait.
+        _progress($"warning: cannot release the cluster lock {_path} yet ({problem}); retrying until it expires after {Lifetime.TotalSeconds:0} s");
+        _ = Task.Run(ReleaseInBackgroundAsync);
+    }
+
+    private async Task ReleaseInBackgroundAsync()
+    {
+        var until = DateTime.UtcNow + Lifetime;
+        while (DateTime.UtcNow < until)
+        {
+            await Task.Delay(ReleaseRetryInterval).ConfigureAwait(false);
+            if (ClusterLockState.Read(_path) is { } state && state.Holder is { } holder && holder.Token != _holder.Token)
+            {
+                return; // taken over after all
+            }
+
+            if (TryRelease(out _))
+            {
+                _progress($"released the cluster lock {_path}");
+                return;
+            }
+        }
+    }
+
+    /// <summary>Removes our owner file and the lock directory; true once the lock is gone (also when it already was).</summary>
+    private bool TryRelease(out string problem)
+    {
+        problem = "";
         try
         {
             File.Delete(Path.Combine(_path, ClusterLockHolder.FileName));
             Directory.Delete(_path);
+            return true;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            _progress($"warning: cannot release the cluster lock {_path} ({ex.Message}); it expires after {Lifetime.TotalSeconds:0} s");
+            problem = ex.Message;
+            return false;
         }
     }
 
