@@ -87,11 +87,14 @@ public sealed class ApiSecurityLabTests
     /// <summary>Polls <paramref name="condition"/> for up to a minute (pmxcfs applies another node's write a moment later).</summary>
     private static async Task WaitForAsync(Func<Task<bool>> condition, CancellationToken ct, Func<string>? describe = null)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
-        while (!await condition())
+        try
         {
-            Assert.True(DateTime.UtcNow < deadline, describe?.Invoke() ?? "condition not met within a minute");
-            await Task.Delay(200, ct);
+            await Polling.UntilAsync(_ => condition(), met => met, TimeSpan.FromMinutes(1), "the condition", ct);
+        }
+        catch (TimeoutException e) when (describe is not null)
+        {
+            // The logs are read only now: at the start of the wait they would not show why it failed.
+            throw new TimeoutException(describe(), e);
         }
     }
 }

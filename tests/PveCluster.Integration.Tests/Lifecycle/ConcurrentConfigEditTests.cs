@@ -126,20 +126,11 @@ public sealed class ConcurrentConfigEditTests : IClassFixture<StandaloneClusterF
     }
 
     /// <summary>pmxcfs replicates the write; waits until the node's copy satisfies <paramref name="condition"/>.</summary>
-    private async Task<string> WaitForConfAsync(int node, Func<string, bool> condition, CancellationToken ct)
-    {
-        string? conf = null;
-        while (!ct.IsCancellationRequested)
-        {
-            conf = await _fixture.ReadAsync(node, ClusterConf, ct);
-            if (conf is not null && condition(conf))
-            {
-                return conf;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
-        }
-
-        throw new TimeoutException($"node {node}: {ClusterConf} never matched:\n{conf}");
-    }
+    private async Task<string> WaitForConfAsync(int node, Func<string, bool> condition, CancellationToken ct) =>
+        (await Polling.UntilAsync(
+            token => _fixture.ReadAsync(node, ClusterConf, token),
+            conf => conf is not null && condition(conf),
+            TimeSpan.FromMinutes(4),
+            $"node {node}'s {ClusterConf} to match",
+            ct))!;
 }
