@@ -16,7 +16,8 @@ namespace PveCluster.Cfs.Replication;
 /// Deliberately not counted: a QDevice's vote and a runtime expected-votes override
 /// (<c>pvecm expected</c>). Neither is visible in the CPG membership, and taking them from
 /// votequorum would race its notifications against the membership, which is exactly what lets two
-/// partitions both acknowledge writes.
+/// partitions both acknowledge writes. The one exception, a member alone taking votequorum's verdict
+/// for its current ring, lives in <c>ReplicatedConfigTree.Alone.cs</c>, not here.
 /// </summary>
 internal sealed class CorosyncConfQuorum(ConfigDatabase database, string localConfPath, ILogger logger) : IVoteQuorum
 {
