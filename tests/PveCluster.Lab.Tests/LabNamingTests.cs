@@ -1,8 +1,7 @@
-using PveCluster.Lab;
 using PveCluster.Lab.Naming;
 using PveCluster.Lab.Network;
 
-namespace PveCluster.Integration.Tests.Unit;
+namespace PveCluster.Lab.Tests;
 
 public sealed class LabNamingTests
 {

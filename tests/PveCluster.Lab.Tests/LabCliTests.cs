@@ -1,6 +1,6 @@
 using PveCluster.Lab.Cli;
 
-namespace PveCluster.Integration.Tests.Unit;
+namespace PveCluster.Lab.Tests;
 
 public sealed class LabCliTests
 {

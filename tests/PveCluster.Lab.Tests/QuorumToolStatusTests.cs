@@ -1,6 +1,6 @@
 using PveCluster.Lab.Quorum;
 
-namespace PveCluster.Integration.Tests.Unit;
+namespace PveCluster.Lab.Tests;
 
 /// <summary>Parsing corosync-quorumtool -s text (the lab's reference view). No root needed.</summary>
 public sealed class QuorumToolStatusTests

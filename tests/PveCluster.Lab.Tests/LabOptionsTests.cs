@@ -1,9 +1,8 @@
 using PveCluster.Core.CorosyncConf;
-using PveCluster.Lab;
 using PveCluster.Lab.Config;
 using PveCluster.Lab.Network;
 
-namespace PveCluster.Integration.Tests.Unit;
+namespace PveCluster.Lab.Tests;
 
 public sealed class LabOptionsTests
 {

@@ -1,6 +1,6 @@
 using PveCluster.Lab.Quorum;
 
-namespace PveCluster.Integration.Tests.Unit;
+namespace PveCluster.Lab.Tests;
 
 public sealed class KnetLinkViewTests
 {

@@ -1,10 +1,9 @@
-using PveCluster.Lab;
 using PveCluster.Lab.Identity;
 using PveCluster.Lab.Naming;
 using PveCluster.Lab.Services;
 using PveCluster.Lab.State;
 
-namespace PveCluster.Integration.Tests.Unit;
+namespace PveCluster.Lab.Tests;
 
 public sealed class NodeIdentityTests
 {
