@@ -31,7 +31,11 @@ public sealed class ClusterLogReplicationTests : IAsyncLifetime
         // A member joining makes everybody repeat their newest entries; nobody may keep a second copy.
         await StartAsync(4);
         await WaitUntilAsync(() => Count(_nodes[4].Log, "hello from n1") == 1);
-        await SettleAsync();
+        // Once n4's first entry reached everybody, every node has handled the join (events arrive in
+        // order) and queued its repetition; a second entry from each node, sent after that repetition,
+        // arrives after it: when all of them are everywhere, no repetition is still in flight.
+        await BarrierAsync("joined", [4], [1, 2, 3, 4]);
+        await BarrierAsync("repeated", [1, 2, 3, 4], [1, 2, 3, 4]);
         Assert.All(_nodes.Values, n => Assert.Equal(1, Count(n.Log, "hello from n1")));
     }
 
@@ -45,7 +49,10 @@ public sealed class ClusterLogReplicationTests : IAsyncLifetime
         _nodes[1].Log.Add(ClusterLog.Info, "t", "root@pam", "left side");
         _nodes[3].Log.Add(ClusterLog.Info, "t", "root@pam", "right side");
         await WaitUntilAsync(() => Count(_nodes[2].Log, "left side") == 1 && Count(_nodes[4].Log, "right side") == 1);
-        await SettleAsync();
+        // A message reaches its configuration's members when it is sent; an entry each side sends now
+        // is handled after anything the other side could have leaked to it.
+        await BarrierAsync("left barrier", [1], [1, 2]);
+        await BarrierAsync("right barrier", [3], [3, 4]);
         Assert.Equal(0, Count(_nodes[3].Log, "left side"));
         Assert.Equal(0, Count(_nodes[1].Log, "right side"));
 
@@ -87,8 +94,16 @@ public sealed class ClusterLogReplicationTests : IAsyncLifetime
         }
     }
 
-    /// <summary>Gives the loops time to deliver anything still in flight (used before asserting an absence).</summary>
-    private static Task SettleAsync() => Task.Delay(200);
+    /// <summary>
+    /// Each sender logs a marker; returns once every receiver holds every marker, so everything a
+    /// receiver was sent before the markers has been handled there (delivery is in order).
+    /// </summary>
+    private async Task BarrierAsync(string marker, uint[] senders, uint[] receivers)
+    {
+        foreach (var id in senders)
+            _nodes[id].Log.Add(ClusterLog.Info, "t", "root@pam", $"{marker} n{id}");
+        await WaitUntilAsync(() => receivers.All(r => senders.All(id => Count(_nodes[r].Log, $"{marker} n{id}") == 1)));
+    }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
