@@ -23,7 +23,7 @@ public sealed class DaemonCsrfCheck(DaemonClient daemon)
         var body = await DaemonResponse.ReadAsync(response, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.OK)
         {
-            throw DaemonResponse.Unexpected(response.StatusCode, body);
+            throw DaemonResponse.Unexpected(response, body);
         }
 
         return body["data"]?.GetValue<string>() is { } failure

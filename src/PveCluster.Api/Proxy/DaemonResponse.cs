@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PveCluster.Api.Envelope;
@@ -22,7 +21,10 @@ internal static class DaemonResponse
         }
     }
 
-    /// <summary>Any status but the expected ones: pvedaemon's own error (its message), relayed with its status.</summary>
-    public static ApiException Unexpected(HttpStatusCode status, JsonObject body) =>
-        new((int)status, body["message"]?.GetValue<string>().TrimEnd('\n') ?? $"pvedaemon answered {(int)status}");
+    /// <summary>Any status but the expected ones: pvedaemon's own error (its message), relayed with its status and Retry-After.</summary>
+    public static ApiException Unexpected(HttpResponseMessage response, JsonObject body) =>
+        new((int)response.StatusCode, body["message"]?.GetValue<string>().TrimEnd('\n') ?? $"pvedaemon answered {(int)response.StatusCode}")
+        {
+            RetryAfter = response.Headers.RetryAfter?.Delta,
+        };
 }

@@ -32,6 +32,6 @@ public sealed class DaemonTicketIssuer(DaemonClient daemon) : ITicketIssuer
             return new TicketOutcome(null, body["pam_failure_ms"] is { } ms ? TimeSpan.FromMilliseconds(ms.GetValue<long>()) : null);
         }
 
-        throw DaemonResponse.Unexpected(response.StatusCode, body);
+        throw DaemonResponse.Unexpected(response, body);
     }
 }
