@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using PveCluster.Integration.Tests.Infrastructure;
+using PveCluster.Lab;
 using PveCluster.Lab.Services;
 
 namespace PveCluster.Integration.Tests.Lifecycle;
@@ -59,8 +60,11 @@ public sealed partial class ClusterLifecycleTests
         // nobody with www-data's group passes the file modes, but the daemon checks the peer's uid and hangs up.
         var grouped = await Lab.ExecAsync(2, ["setpriv", "--reuid=65534", "--regid=33", "--clear-groups", .. curl], ct);
         Assert.Equal(52, grouped.ExitCode);
-        Assert.Contains("refused a connection to pvedaemon from pid", await File.ReadAllTextAsync(Lab.ServiceLogPath(2, ServiceNames.PveDaemon), ct),
-            StringComparison.Ordinal);
+        // The console logger writes in the background: wait for the line rather than read once.
+        await Polling.UntilAsync(
+            token => File.ReadAllTextAsync(Lab.ServiceLogPath(2, ServiceNames.PveDaemon), token),
+            log => log.Contains("refused a connection to pvedaemon from pid", StringComparison.Ordinal) && log.Contains("uid 65534 gid 33", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10), "pvedaemon logs the refused peer", ct);
     }
 
     [ClusterLifecycleFact]
@@ -76,7 +80,7 @@ public sealed partial class ClusterLifecycleTests
         var create = await api.SendFormAsync(HttpMethod.Post, "cluster/config", NodeApiClient.TicketOf(login.Body),
             new Dictionary<string, string> { ["clustername"] = "another" }, ct);
         Assert.Equal(HttpStatusCode.BadRequest, create.Status);
-        Assert.Contains("cluster config '/etc/pve/corosync.conf' already exists", create.Body, StringComparison.Ordinal);
+        Assert.Contains("cluster config '/etc/pve/corosync.conf' already exists", MessageOf(create.Body), StringComparison.Ordinal);
     }
 
     [ClusterLifecycleFact]
@@ -96,7 +100,7 @@ public sealed partial class ClusterLifecycleTests
 
         var unknown = await n1.GetAsync("nodes/n9/network", ticket, ct);
         Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
-        Assert.Contains("no such cluster node 'n9'", unknown.Body, StringComparison.Ordinal);
+        Assert.Contains("no such cluster node 'n9'", MessageOf(unknown.Body), StringComparison.Ordinal);
     }
 
     [ClusterLifecycleFact]
@@ -113,8 +117,8 @@ public sealed partial class ClusterLifecycleTests
             var answer = await n1.GetAsync("nodes/n3/network", ticket, ct);
             Assert.Equal(595, (int)answer.Status);
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
-            Assert.Contains("node 'n3'", answer.Body, StringComparison.Ordinal);
-            Assert.Contains("is unreachable", answer.Body, StringComparison.Ordinal);
+            Assert.Contains("node 'n3'", MessageOf(answer.Body), StringComparison.Ordinal);
+            Assert.Contains("is unreachable", MessageOf(answer.Body), StringComparison.Ordinal);
         }
         finally
         {
@@ -131,6 +135,8 @@ public sealed partial class ClusterLifecycleTests
         .. File.ReadLines($"/proc/{pid}/status").Single(line => line.StartsWith(field + ":", StringComparison.Ordinal))
             .Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(uint.Parse),
     ];
+
+    private static string MessageOf(string body) => JsonNode.Parse(body)?["message"]?.GetValue<string>() ?? body;
 
     private static List<(string Name, string? Address)> Interfaces(string body) =>
     [
