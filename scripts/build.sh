@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the solution and publishes the deployables (pvecm, pmxcfs, pve-api, pvelab) and the tools
+# Builds the solution and publishes the deployables (pvecm, pmxcfs, pveproxy, pvedaemon, pvelab) and the tools
 # (pve-bench-cfs, pve-fuzz) into
 # artifacts/bin, where the lab runs them inside its node namespaces.
 set -euo pipefail
@@ -8,7 +8,7 @@ CONFIG=${CONFIG:-Release}
 OUT=artifacts/bin
 dotnet build PveCluster.slnx -c "$CONFIG" -nologo -clp:ErrorsOnly
 mkdir -p "$OUT"
-for proj in src/PveCluster.Cli src/PveCluster.Cfs src/PveCluster.Api src/PveCluster.Lab bench/PveCluster.Bench.Cfs fuzz/PveCluster.Fuzz; do
+for proj in src/PveCluster.Cli src/PveCluster.Cfs src/PveCluster.Proxy src/PveCluster.Daemon src/PveCluster.Lab bench/PveCluster.Bench.Cfs fuzz/PveCluster.Fuzz; do
   dotnet publish "$proj" -c "$CONFIG" -o "$OUT" --no-build -nologo -clp:ErrorsOnly >/dev/null
 done
 echo "build.sh: deployables in $OUT"

@@ -4,7 +4,7 @@
 # on n2 and n3 (through n1's API, pinned to its certificate fingerprint, with root's password).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# DEMO_BIN=DIR runs already published binaries (pvelab, pvecm, pmxcfs, pve-api) instead of building.
+# DEMO_BIN=DIR runs already published binaries (pvelab, pvecm, pmxcfs, pvedaemon, pveproxy) instead of building.
 if [[ -n ${DEMO_BIN:-} ]]; then
   BIN=$(cd "$DEMO_BIN" && pwd)
 else
@@ -59,7 +59,8 @@ cat <<INFO
 
 Cluster '$CLUSTER' runs on lab $LAB (nodes n1..n3, link0 ${N1_IP%.*}.0/24).
   GUI / API:  https://$N1_IP:8006/api2/json   login: root (realm pam), password: $PASSWORD
-              (the REST API is served there; the web GUI pages are not built yet)
+              (pveproxy as www-data serves it; pvedaemon runs the privileged calls as root;
+              /nodes/n2/... asked on n1 is answered by n2; the web GUI pages are not built yet)
   CA:         $PVELAB exec 1 cat /etc/pve/pve-root-ca.pem
   a shell:    $PVELAB exec 1 bash      (ssh root@$N1_IP works too)
   tear down:  $PVELAB down --lab $LAB

@@ -14,7 +14,7 @@ public sealed partial class LabCluster
     private ServiceRunDirectory ServiceDirectory(int node) =>
         new(Path.Combine(_paths.NodeBindSource(node, NodeBind.Run), Path.GetFileName(ServiceRunDirectory.InNode)));
 
-    /// <summary>The running process of a node service (corosync, pve-cluster, pve-api, sshd), or null.</summary>
+    /// <summary>The running process of a node service (corosync, pve-cluster, pvedaemon, pveproxy, sshd), or null.</summary>
     public LabProcess? ServiceProcess(int node, string service) => ServiceDirectory(CheckNode(node)).Find(node, service);
 
     /// <summary>Output log of a node service, as seen from the host.</summary>

@@ -10,8 +10,8 @@ public sealed partial class LabCluster
 
     /// <summary>
     /// Boots every node like a Proxmox VE host: sshd; corosync unless standalone; then, when the
-    /// published binaries exist, pmxcfs (local mode without a cluster), the node certificates and
-    /// pve-api. sshd and corosync must come up; a failing pmxcfs or pve-api is reported and the
+    /// published binaries exist, pmxcfs (local mode without a cluster), the node certificates,
+    /// pvedaemon and pveproxy. sshd and corosync must come up; a failing pmxcfs or API is reported and the
     /// lab stays up without it (the corosync-level lab is still useful).
     /// </summary>
     private async Task StartNodesAsync(CancellationToken cancellationToken)
@@ -66,7 +66,7 @@ public sealed partial class LabCluster
         }
     }
 
-    /// <summary>pmxcfs, certificates, pve-api on one node; a failure is logged (not thrown) and ends the node's boot.</summary>
+    /// <summary>pmxcfs, certificates, pvedaemon and pveproxy on one node; a failure is logged (not thrown) and ends the node's boot.</summary>
     private async Task BootPveServicesAsync(int node, CancellationToken cancellationToken)
     {
         if (await StartPmxcfsAsync(node, cancellationToken).ConfigureAwait(false))
@@ -90,7 +90,7 @@ public sealed partial class LabCluster
         }
     }
 
-    /// <summary>Certificates and pve-api on a node whose pmxcfs runs; a failure is logged (not thrown) and ends the node's boot.</summary>
+    /// <summary>Certificates, pvedaemon and pveproxy on a node whose pmxcfs runs; a failure is logged (not thrown) and ends the node's boot.</summary>
     private async Task BootCertificatesAndApiAsync(int node, CancellationToken cancellationToken)
     {
         var step = "corosync.conf in /etc/pve";
@@ -102,13 +102,16 @@ public sealed partial class LabCluster
             }
             step = "certificates";
             await EnsureCertificatesAsync(node, cancellationToken).ConfigureAwait(false);
-            step = ServiceNames.PveApi;
-            if (!HasPublished("pve-api"))
+            foreach (var service in new[] { ServiceNames.PveDaemon, ServiceNames.PveProxy })
             {
-                LogServiceSkipped(step, $"no pve-api in the artifacts directory ({ArtifactsDirectory})");
-                return;
+                step = service;
+                if (!HasPublished(service))
+                {
+                    LogServiceSkipped(step, $"no {service} in the artifacts directory ({ArtifactsDirectory})");
+                    return;
+                }
+                await StartServiceAsync(node, service, cancellationToken).ConfigureAwait(false);
             }
-            await StartServiceAsync(node, ServiceNames.PveApi, cancellationToken).ConfigureAwait(false);
         }
         catch (LabException e)
         {
@@ -155,8 +158,8 @@ public sealed partial class LabCluster
     }
 
     /// <summary>
-    /// The cluster CA and the node certificate pve-api serves: `pvecm updatecerts` when the published
-    /// pvecm has it (as on a real host, where pve-cluster's start runs it), else `pve-api setup-certs`.
+    /// The cluster CA and the node certificate pveproxy serves: `pvecm updatecerts` when the published
+    /// pvecm has it (as on a real host, where pve-cluster's start runs it), else `pvedaemon setup-certs`.
     /// In a cluster, every node after the first waits for the replicated CA, so that one CA signs all.
     /// </summary>
     private async Task EnsureCertificatesAsync(int node, CancellationToken cancellationToken)
@@ -170,13 +173,13 @@ public sealed partial class LabCluster
         {
             command = ["pvecm", "updatecerts"];
         }
-        else if (HasPublished("pve-api"))
+        else if (HasPublished(ServiceNames.PveDaemon))
         {
-            command = ["pve-api", "setup-certs"];
+            command = [ServiceNames.PveDaemon, "setup-certs"];
         }
         else
         {
-            throw new LabException("neither `pvecm updatecerts` nor `pve-api setup-certs` is published");
+            throw new LabException("neither `pvecm updatecerts` nor `pvedaemon setup-certs` is published");
         }
         var result = await ExecAsync(node, command, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)

@@ -8,7 +8,7 @@ public sealed partial class LabCluster
 {
     /// <summary>
     /// Removes the whole lab: spawned daemons first, then the node services in reverse start order
-    /// (pve-api, pmxcfs, corosync, sshd), then whatever else still lives in a node's namespaces, then
+    /// (pveproxy, pvedaemon, pmxcfs, corosync, sshd), then whatever else still lives in a node's namespaces, then
     /// every recorded resource in reverse creation order (host veths before their netns, synchronously),
     /// finally the state directory. Keeps going past individual failures and reports them at the end.
     /// </summary>

@@ -69,7 +69,7 @@ public sealed partial class LabCluster
     /// <summary>Everything this lab has created so far, in creation order.</summary>
     public IReadOnlyList<LabResource> Resources => _state.Resources.ToList();
 
-    /// <summary>Daemons running in this lab: node services (corosync, sshd, pmxcfs, pve-api) and spawned ones.</summary>
+    /// <summary>Daemons running in this lab: node services (corosync, sshd, pmxcfs, pvedaemon, pveproxy) and spawned ones.</summary>
     public IReadOnlyList<LabProcess> Processes => [.. ServiceProcesses(), .. _state.Processes.Where(p => ProcessProbe.IsAlive(p.Pid, p.Comm))];
 
     /// <summary>The host path that node <paramref name="node"/> sees at <paramref name="bind"/>'s target.</summary>

@@ -26,7 +26,7 @@ public sealed record LabOptions
 
     /// <summary>
     /// Start the node daemons once the namespaces exist: sshd everywhere, corosync unless
-    /// <see cref="Standalone"/>, and (with <see cref="StartPveServices"/>) pmxcfs and pve-api.
+    /// <see cref="Standalone"/>, and (with <see cref="StartPveServices"/>) pmxcfs, pvedaemon and pveproxy.
     /// </summary>
     public bool StartCorosync { get; init; } = true;
 
@@ -36,7 +36,7 @@ public sealed record LabOptions
     /// </summary>
     public bool Standalone { get; init; }
 
-    /// <summary>Start pmxcfs (pve-cluster) and pve-api on every node when their binaries are in the artifacts directory.</summary>
+    /// <summary>Start pmxcfs (pve-cluster), pvedaemon and pveproxy on every node when their binaries are in the artifacts directory.</summary>
     public bool StartPveServices { get; init; } = true;
 
     /// <summary>root's password inside every node (PAM logins, `pvecm add --password-file`).</summary>

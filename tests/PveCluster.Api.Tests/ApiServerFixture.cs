@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PveCluster.Api.Auth.Login;
+using PveCluster.Api.Daemon;
 using PveCluster.Api.Hosting;
 using PveCluster.Api.PveFiles;
 using PveCluster.Core.Auth;
@@ -14,14 +15,16 @@ using PveCluster.Core.Certificates;
 namespace PveCluster.Api.Tests;
 
 /// <summary>
-/// A real pve-api server: HTTPS on 127.0.0.1 with a random port, a fresh CA and node certificate in a temporary
-/// pve-dir, and clients that trust only that CA.
+/// A real API server, both halves: pvedaemon on a Unix socket in the temporary directory and pveproxy on HTTPS
+/// 127.0.0.1 with a random port, a fresh CA and node certificate in a temporary pve-dir, and clients that trust
+/// only that CA. Both run in the test process (as root, which the daemon's peer check lets in).
 /// </summary>
 public class ApiServerFixture : IAsyncLifetime
 {
     public const string NodeName = "testnode";
 
     private WebApplication? _app;
+    private WebApplication? _daemon;
 
     public string Root { get; } = Directory.CreateTempSubdirectory("pve-api-test-").FullName;
 
@@ -29,7 +32,13 @@ public class ApiServerFixture : IAsyncLifetime
 
     public string TaskDir => Path.Combine(Root, "tasks");
 
+    /// <summary>pveproxy.</summary>
     public WebApplication App => _app ?? throw new InvalidOperationException("server not started");
+
+    /// <summary>pvedaemon.</summary>
+    public WebApplication Daemon => _daemon ?? throw new InvalidOperationException("server not started");
+
+    public string DaemonSocket => Path.Combine(Root, "run", "pvedaemon.sock");
 
     public Uri BaseAddress { get; private set; } = new("https://127.0.0.1/");
 
@@ -52,22 +61,26 @@ public class ApiServerFixture : IAsyncLifetime
         // An established cluster key: made hours ago, so tickets "from other nodes" dated in the past fit it.
         File.SetLastWriteTimeUtc(PveDir.AuthPublicKey, DateTime.UtcNow - KeyAge);
         Ca = CertificatePem.ImportCertificate(await File.ReadAllTextAsync(PveDir.CaCertificate));
-        _app = ApiServer.Create(new ApiOptions
+        var options = new ApiOptions
         {
             Listen = IPAddress.Loopback,
             Port = 0,
             PveDir = PveDir.Root,
             Node = NodeName,
             TaskDir = TaskDir,
+            DaemonSocket = DaemonSocket,
             AllowedUsers = AllowedUsers,
             Limits = Limits,
             Login = Login,
-        }, logging => logging.ClearProviders(), Time, ConfigureServices);
+        };
+        _daemon = DaemonServer.Create(options, SystemAccount.Find(SystemAccount.ProxyUserName), logging => logging.ClearProviders(), Time, ConfigureServices);
+        await _daemon.StartAsync();
+        _app = ProxyServer.Create(options, logging => logging.ClearProviders(), Time);
         await _app.StartAsync();
         BaseAddress = new Uri($"https://127.0.0.1:{ApiServer.BoundPort(_app)}/api2/json/");
     }
 
-    /// <summary>Substitutes services of the server after its defaults.</summary>
+    /// <summary>Substitutes services of pvedaemon after its defaults.</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
     {
     }
@@ -78,6 +91,12 @@ public class ApiServerFixture : IAsyncLifetime
         {
             await _app.StopAsync();
             await _app.DisposeAsync();
+        }
+
+        if (_daemon is not null)
+        {
+            await _daemon.StopAsync();
+            await _daemon.DisposeAsync();
         }
 
         Ca?.Dispose();

@@ -42,11 +42,11 @@ public sealed class NodeNetworkTests(ApiServerFixture server) : IClassFixture<Ap
     }
 
     [Fact]
-    public async Task Other_node_is_not_forwarded_and_says_so()
+    public async Task Another_node_of_a_standalone_node_is_unknown_and_says_so()
     {
         using var client = server.RootClient();
         var (status, body) = await ApiServerFixture.GetAsync(client, "nodes/pve9/network");
-        Assert.Equal(HttpStatusCode.NotImplemented, status);
-        Assert.Contains("pve9", body["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Contains("no such cluster node 'pve9'", body["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 }

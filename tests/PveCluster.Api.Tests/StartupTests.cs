@@ -12,17 +12,17 @@ public sealed class StartupTests : IDisposable
     [Fact]
     public void Missing_node_certificate_fails_with_a_clear_message()
     {
-        var error = Assert.Throws<StartupException>(() => ApiServer.Create(new ApiOptions { PveDir = _emptyPveDir, Node = "n1", Port = 0 }));
+        var error = Assert.Throws<StartupException>(() => ProxyServer.Create(new ApiOptions { PveDir = _emptyPveDir, Node = "n1", Port = 0 }));
         Assert.Contains(Path.Combine(_emptyPveDir, "nodes", "n1", "pve-ssl.pem"), error.Message, StringComparison.Ordinal);
         Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Server_binary_exits_non_zero_with_the_message_on_stderr()
+    [RootFact]
+    public async Task Proxy_binary_refuses_to_run_as_root()
     {
         var (exitCode, stderr) = await RunServerAsync("--pve-dir", _emptyPveDir, "--node", "n1", "--port", "0");
         Assert.Equal(2, exitCode);
-        Assert.Contains("pve-api: node certificate file", stderr, StringComparison.Ordinal);
+        Assert.Contains("pveproxy: refusing to run as root; start it as www-data", stderr, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -38,7 +38,7 @@ public sealed class StartupTests : IDisposable
     private static async Task<(int ExitCode, string Stderr)> RunServerAsync(params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pve-api.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pveproxy.dll"));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

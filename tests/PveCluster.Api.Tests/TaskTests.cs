@@ -9,7 +9,7 @@ public sealed class TaskTests(ApiServerFixture server) : IClassFixture<ApiServer
 {
     private static readonly UserId Root = UserId.Parse("root@pam");
 
-    private TaskRegistry Tasks => server.App.Services.GetRequiredService<TaskRegistry>();
+    private TaskRegistry Tasks => server.Daemon.Services.GetRequiredService<TaskRegistry>();
 
     [Fact]
     public async Task Running_then_finished_task_reports_status_and_log()

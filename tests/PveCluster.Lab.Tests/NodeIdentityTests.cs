@@ -74,10 +74,10 @@ public sealed class NodeIdentityTests
             Assert.Null(run.Find(1, ServiceNames.Corosync));
             var self = Environment.ProcessId;
             var comm = File.ReadAllText($"/proc/{self}/comm").TrimEnd('\n');
-            run.Record(ServiceNames.PveApi, self, comm);
-            Assert.Equal(new LabProcess(1, ServiceNames.PveApi, self, comm), run.Find(1, ServiceNames.PveApi));
-            run.Record(ServiceNames.PveApi, self, "someone-else");
-            Assert.Null(run.Find(1, ServiceNames.PveApi));
+            run.Record(ServiceNames.PveProxy, self, comm);
+            Assert.Equal(new LabProcess(1, ServiceNames.PveProxy, self, comm), run.Find(1, ServiceNames.PveProxy));
+            run.Record(ServiceNames.PveProxy, self, "someone-else");
+            Assert.Null(run.Find(1, ServiceNames.PveProxy));
             File.WriteAllText(run.PidFile(ServiceNames.Sshd), "garbage\n");
             Assert.Contains("line 1", Assert.Throws<LabException>(() => run.Find(1, ServiceNames.Sshd)).Message, StringComparison.Ordinal);
         }

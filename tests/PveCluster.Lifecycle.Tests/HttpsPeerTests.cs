@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using PveCluster.Api.Daemon;
 using PveCluster.Api.Hosting;
 using PveCluster.Api.Join;
 using PveCluster.Api.PveFiles;
@@ -14,12 +15,13 @@ using PveCluster.Lifecycle.Join;
 
 namespace PveCluster.Lifecycle.Tests;
 
-/// <summary>The join client against the real API server (HTTPS on 127.0.0.1, its own CA, a three-node corosync.conf).</summary>
+/// <summary>The join client against the real API server (pveproxy on HTTPS 127.0.0.1 and pvedaemon, its own CA, a three-node corosync.conf).</summary>
 public sealed class HttpsPeerTests : IAsyncLifetime
 {
     private readonly string _root = Directory.CreateTempSubdirectory("pvecm-peer-").FullName;
     private readonly byte[] _authKey = [.. Enumerable.Range(0, 128).Select(i => (byte)(i * 3))];
     private WebApplication? _app;
+    private WebApplication? _daemon;
     private int _port;
 
     private PveDirectory PveDir => new(Path.Combine(_root, "pve"));
@@ -35,10 +37,19 @@ public sealed class HttpsPeerTests : IAsyncLifetime
         var lifecycle = new ClusterLifecycle(new LifecycleContext(
             paths, new FakeHost("pve1", "127.0.0.1"), new FakeServiceControl(), new FakeProcessRunner(),
             () => new FakeCluster(FakeCluster.ThreeNodesQuorate()), new FakePeer(), new FakeUserInput(interactive: false), TimeProvider.System));
-        _app = ApiServer.Create(
-            new ApiOptions { Listen = IPAddress.Loopback, Port = 0, PveDir = PveDir.Root, Node = "pve1", TaskDir = Path.Combine(_root, "tasks") },
-            logging => logging.ClearProviders(),
+        var options = new ApiOptions
+        {
+            Listen = IPAddress.Loopback,
+            Port = 0,
+            PveDir = PveDir.Root,
+            Node = "pve1",
+            TaskDir = Path.Combine(_root, "tasks"),
+            DaemonSocket = Path.Combine(_root, "run", "pvedaemon.sock"),
+        };
+        _daemon = DaemonServer.Create(options, SystemAccount.Find(SystemAccount.ProxyUserName), logging => logging.ClearProviders(),
             configureServices: services => services.AddSingleton(lifecycle));
+        await _daemon.StartAsync();
+        _app = ProxyServer.Create(options, logging => logging.ClearProviders());
         await _app.StartAsync();
         _port = ApiServer.BoundPort(_app);
     }
@@ -49,6 +60,12 @@ public sealed class HttpsPeerTests : IAsyncLifetime
         {
             await _app.StopAsync();
             await _app.DisposeAsync();
+        }
+
+        if (_daemon is not null)
+        {
+            await _daemon.StopAsync();
+            await _daemon.DisposeAsync();
         }
 
         Directory.Delete(_root, recursive: true);

@@ -26,10 +26,10 @@ public sealed class ServiceControlTests
 
         await control.StartAsync(ClusterService.Corosync, CancellationToken.None);
         await control.RestartAsync(ClusterService.Pmxcfs, CancellationToken.None);
-        await control.StopAsync(ClusterService.Api, CancellationToken.None);
+        await control.StopAsync(ClusterService.ApiProxy, CancellationToken.None);
         Assert.True(await control.IsActiveAsync(ClusterService.Pmxcfs, CancellationToken.None));
 
-        Assert.Equal(["/lab/svc start corosync", "/lab/svc restart pve-cluster", "/lab/svc stop pve-api", "/lab/svc status pve-cluster"], processes.Calls);
+        Assert.Equal(["/lab/svc start corosync", "/lab/svc restart pve-cluster", "/lab/svc stop pveproxy", "/lab/svc status pve-cluster"], processes.Calls);
     }
 
     [Fact]

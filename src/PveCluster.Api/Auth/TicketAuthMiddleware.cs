@@ -1,25 +1,29 @@
 using PveCluster.Api.Envelope;
 using PveCluster.Api.Hosting;
+using PveCluster.Api.Proxy;
 
 namespace PveCluster.Api.Auth;
 
 /// <summary>
 /// Every API call except the login itself needs a valid ticket in the <c>PVEAuthCookie</c> cookie, and every
-/// state-changing call also the matching <c>CSRFPreventionToken</c> header.
+/// state-changing call also the matching <c>CSRFPreventionToken</c> header (checked by pvedaemon, which holds the
+/// secret; see <see cref="DaemonCsrfCheck"/>).
 /// </summary>
 public sealed class TicketAuthMiddleware(
     RequestDelegate next,
     AuthKeyStore keys,
+    DaemonCsrfCheck csrfCheck,
     ApiOptions options,
     TimeProvider time,
     ILogger<TicketAuthMiddleware> logger)
 {
-    public Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (IsLogin(context.Request))
         {
-            return next(context);
+            await next(context).ConfigureAwait(false);
+            return;
         }
 
         if (!context.Request.Cookies.TryGetValue(AuthHeaders.TicketCookie, out var ticket) || string.IsNullOrEmpty(ticket))
@@ -49,14 +53,14 @@ public sealed class TicketAuthMiddleware(
                 throw ApiException.Unauthorized($"Permission denied - missing {AuthHeaders.CsrfHeader} header");
             }
 
-            if (keys.VerifyCsrfToken(user, csrf, now) is { } failure)
+            if (await csrfCheck.VerifyAsync(user, csrf, context.RequestAborted).ConfigureAwait(false) is { } failure)
             {
                 throw ApiException.Unauthorized($"Permission denied - invalid CSRF token ({failure})");
             }
         }
 
         AuthenticatedUser.Set(context, user);
-        return next(context);
+        await next(context).ConfigureAwait(false);
     }
 
     private static bool IsLogin(HttpRequest request) =>

@@ -3,6 +3,7 @@ using PveCluster.Api.Auth;
 using PveCluster.Api.Envelope;
 using PveCluster.Api.Join;
 using PveCluster.Api.PveFiles;
+using PveCluster.Api.Routing;
 using PveCluster.Api.Tasks;
 using PveCluster.Core.Auth;
 using PveCluster.Core.JoinInfo;
@@ -16,6 +17,7 @@ namespace PveCluster.Api.Endpoints;
 /// <summary>
 /// The cluster-changing half of <c>/cluster/config</c>: create (task), join (task), add a node (the member's
 /// side of a join) and delete a node. All need root@pam; the ticket middleware already demands the CSRF token.
+/// All are protected: they run in pvedaemon (corosync, priv/, the cluster lock).
 /// </summary>
 public static class ClusterJoinEndpoints
 {
@@ -32,7 +34,7 @@ public static class ClusterJoinEndpoints
             RequireRoot(context);
             var handler = new AddNodeHandler(lifecycle, loggers.CreateLogger<AddNodeHandler>());
             return ApiResponse.Data(await handler.AddAsync(node, RequestParameters.Of(context), cancellationToken).ConfigureAwait(false));
-        }).WithParameters(JoinParameters.AddNodeSchema);
+        }).WithParameters(JoinParameters.AddNodeSchema).Protected();
         api.MapDelete("/cluster/config/nodes/{node}", async (
             string node, HttpContext context, ClusterLifecycle lifecycle, ILoggerFactory loggers, CancellationToken cancellationToken) =>
         {
@@ -46,7 +48,7 @@ public static class ClusterJoinEndpoints
             }
 
             return ApiResponse.Data(null, new JsonObject { ["warnings"] = warnings });
-        }).WithParameters(ParameterSchema.None);
+        }).WithParameters(ParameterSchema.None).Protected();
         api.MapPost("/cluster/config", (HttpContext context, PveDirectory pveDir, ClusterLifecycle lifecycle, TaskRegistry tasks) =>
         {
             RequireRoot(context);
@@ -58,7 +60,7 @@ public static class ClusterJoinEndpoints
                     .RunAsync(create.Name, create.Links, create.NodeId, create.Votes, token).ConfigureAwait(false);
             });
             return ApiResponse.Data(JsonValue.Create(upid.ToString()));
-        }).WithParameters(JoinParameters.CreateSchema);
+        }).WithParameters(JoinParameters.CreateSchema).Protected();
         api.MapPost("/cluster/config/join", (HttpContext context, ClusterLifecycle lifecycle, TaskRegistry tasks) =>
         {
             RequireRoot(context);
@@ -69,7 +71,7 @@ public static class ClusterJoinEndpoints
                 await new JoinExecutor(lifecycle.Context, progress).RunAsync(join, token).ConfigureAwait(false);
             });
             return ApiResponse.Data(JsonValue.Create(upid.ToString()));
-        }).WithParameters(JoinParameters.JoinSchema);
+        }).WithParameters(JoinParameters.JoinSchema).Protected();
     }
 
     /// <summary>Cluster membership changes are root's alone (Proxmox marks them "protected").</summary>

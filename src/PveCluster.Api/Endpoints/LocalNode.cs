@@ -4,8 +4,9 @@ using PveCluster.Api.Hosting;
 namespace PveCluster.Api.Endpoints;
 
 /// <summary>
-/// <c>/nodes/{node}</c> paths answer for this node only; <c>localhost</c> means this node, as in Proxmox.
-/// Forwarding to another member is not implemented yet, and saying so beats answering with local data.
+/// <c>/nodes/{node}</c> handlers answer for this node only; <c>localhost</c> means this node, as in Proxmox.
+/// pveproxy forwards requests for other members before a handler runs (<see cref="Proxy.NodeForwardingMiddleware"/>),
+/// so this is the last guard against answering with local data.
 /// </summary>
 public static class LocalNode
 {
@@ -18,7 +19,7 @@ public static class LocalNode
             return;
         }
 
-        throw new ApiException(StatusCodes.Status501NotImplemented,
-            $"node '{node}' is not the local node '{options.Node}'; forwarding requests to other nodes is not implemented");
+        throw new ApiException(StatusCodes.Status400BadRequest,
+            $"node '{node}' is not the local node '{options.Node}' (pveproxy forwards requests for other nodes)");
     }
 }

@@ -2,11 +2,15 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using PveCluster.Api.Envelope;
 using PveCluster.Api.Hosting;
+using PveCluster.Api.Routing;
 using PveCluster.Api.Tasks;
 
 namespace PveCluster.Api.Endpoints;
 
-/// <summary><c>/nodes/{node}/tasks/{upid}</c>: status and log of background tasks.</summary>
+/// <summary>
+/// <c>/nodes/{node}/tasks/{upid}</c>: status and log of background tasks. Tasks run in pvedaemon, which alone knows
+/// whether one is still running, so the reads are protected (forwarded) too.
+/// </summary>
 public static class TaskEndpoints
 {
     private const int DefaultLimit = 50;
@@ -19,7 +23,7 @@ public static class TaskEndpoints
             var id = ParseLocal(node, upid, options);
             var status = tasks.GetStatus(id) ?? throw NoSuchTask(upid);
             return ApiResponse.Data(status, ApiJsonContext.Default.TaskStatusResponse);
-        }).WithParameters(ParameterSchema.None);
+        }).WithParameters(ParameterSchema.None).Protected();
         api.MapGet("/nodes/{node}/tasks/{upid}/log", (string node, string upid, HttpContext context, TaskRegistry tasks, ApiOptions options) =>
         {
             var id = ParseLocal(node, upid, options);
@@ -29,7 +33,7 @@ public static class TaskEndpoints
             var (lines, total) = tasks.ReadLog(id, start, limit) ?? throw NoSuchTask(upid);
             var data = System.Text.Json.JsonSerializer.SerializeToNode(lines, ApiJsonContext.Default.ListTaskLogLine);
             return ApiResponse.Data(data, new JsonObject { ["total"] = total });
-        }).WithParameters(ParameterSchema.Of("start", "limit"));
+        }).WithParameters(ParameterSchema.Of("start", "limit")).Protected();
     }
 
     private static Upid ParseLocal(string node, string text, ApiOptions options)

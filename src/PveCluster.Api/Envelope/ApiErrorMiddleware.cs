@@ -10,7 +10,7 @@ namespace PveCluster.Api.Envelope;
 /// </summary>
 public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMiddleware> logger)
 {
-    public const string InternalErrorMessage = "internal error (see the pve-api log on this node)";
+    public const string InternalErrorMessage = "internal error (see the pveproxy and pvedaemon logs on this node)";
 
     public async Task InvokeAsync(HttpContext context)
     {

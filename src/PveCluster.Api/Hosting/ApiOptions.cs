@@ -3,7 +3,7 @@ using PveCluster.Core.Auth;
 
 namespace PveCluster.Api.Hosting;
 
-/// <summary>Everything the API server needs to know at start; set from the command line.</summary>
+/// <summary>Everything pveproxy and pvedaemon need to know at start; set from their command lines.</summary>
 public sealed record ApiOptions
 {
     public const int DefaultPort = 8006;
@@ -27,6 +27,9 @@ public sealed record ApiOptions
     /// the list keeps that to the administrators.
     /// </summary>
     public IReadOnlyList<UserId> AllowedUsers { get; init; } = [UserId.Parse("root@pam")];
+
+    /// <summary>pvedaemon's Unix socket, where pveproxy forwards protected calls.</summary>
+    public string DaemonSocket { get; init; } = Daemon.DaemonHeaders.DefaultSocket;
 
     public ApiLimits Limits { get; init; } = new();
 

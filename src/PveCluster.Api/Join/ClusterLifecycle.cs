@@ -22,7 +22,7 @@ public sealed class ClusterLifecycle(LifecycleContext context)
         {
             Paths = context.Paths with { EtcPve = options.PveDir },
 
-            // A restart would end the join task before it reports its result; the admin restarts pve-api afterwards.
+            // A restart of pvedaemon would end the join task before it reports its result; the admin restarts both halves afterwards.
             RestartApiAfterJoin = false,
         });
     }

@@ -22,7 +22,7 @@ public static class NodeCertificateLoader
             {
                 throw new StartupException(
                     $"node certificate file '{path}' does not exist; create the cluster CA and node certificate first " +
-                    $"(pve-api setup-certs --pve-dir {pveDir.Root} --node {node})");
+                    $"(pvedaemon setup-certs --pve-dir {pveDir.Root} --node {node})");
             }
         }
 

@@ -29,7 +29,7 @@ internal static class UpDownCommands
             Description = "root's password inside the nodes (PAM, API login, pvecm add)",
             DefaultValueFactory = _ => LabOptions.DefaultRootPassword,
         };
-        var noPveServices = new Option<bool>("--no-pve-services") { Description = "Do not start pmxcfs and pve-api" };
+        var noPveServices = new Option<bool>("--no-pve-services") { Description = "Do not start pmxcfs, pvedaemon and pveproxy" };
         var artifacts = new Option<string?>("--artifacts") { Description = $"Published binaries dir put on PATH in nodes (default ${LabCluster.ArtifactsVariable} or <repo>/artifacts/bin)" };
         var command = new Command("up", "Create a lab of N nodes (clustered, or --standalone fresh hosts) and boot them; prints the lab id")
         {
@@ -68,7 +68,7 @@ internal static class UpDownCommands
             await Console.Error.WriteLineAsync($"  host: {lab.Addressing.Host(0)}; select this lab with --lab {lab.Id} or {LabCluster.LabIdVariable}={lab.Id}")
                 .ConfigureAwait(false);
             await Console.Error.WriteLineAsync($"  root password in every node: {options.RootPassword}").ConfigureAwait(false);
-            if (lab.ServiceProcess(1, Services.ServiceNames.PveApi) is not null)
+            if (lab.ServiceProcess(1, Services.ServiceNames.PveProxy) is not null)
             {
                 await Console.Error.WriteLineAsync($"  API/GUI: https://{lab.Addressing.Node(1, 0)}:8006 (root@pam / {options.RootPassword})").ConfigureAwait(false);
             }

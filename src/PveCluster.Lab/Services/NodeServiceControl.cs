@@ -17,6 +17,10 @@ public sealed class NodeServiceControl
     private const string CorosyncConf = "/etc/corosync/corosync.conf";
     private const string PveMountPoint = "/etc/pve";
     private const int ApiPort = 8006;
+    private const string DaemonSocket = "/run/pvedaemon/pvedaemon.sock";
+
+    /// <summary>pveproxy never runs as root; its unit would say User=www-data.</summary>
+    private static readonly string[] AsProxyUser = ["setpriv", "--reuid=www-data", "--regid=www-data", "--init-groups"];
     private const int SshPort = 22;
 
     private readonly ServiceRunDirectory _run;
@@ -49,7 +53,8 @@ public sealed class NodeServiceControl
             // sshd's privilege separation directory, normally created by systemd's RuntimeDirectory.
             Directory.CreateDirectory("/run/sshd");
         }
-        var (pid, comm) = await _launcher.LaunchAsync(command, command[0], _run.PidScratch(service), _run.Log(service), cancellationToken)
+        var program = command[0] == AsProxyUser[0] ? command[AsProxyUser.Length] : command[0];
+        var (pid, comm) = await _launcher.LaunchAsync(command, program, _run.PidScratch(service), _run.Log(service), cancellationToken)
             .ConfigureAwait(false);
         _run.Record(service, pid, comm);
         await WaitUntilServingAsync(service, pid, comm, cancellationToken).ConfigureAwait(false);
@@ -103,7 +108,8 @@ public sealed class NodeServiceControl
             : throw new LabException($"cannot start corosync: {CorosyncConf} does not exist (not part of a cluster yet)"),
         // pmxcfs does not fall back to local mode by itself; without a cluster there is no corosync to talk to.
         ServiceNames.PveCluster => File.Exists(CorosyncConf) ? ["pmxcfs", "-f"] : ["pmxcfs", "-f", "-l"],
-        ServiceNames.PveApi => CheckApiCertificate(),
+        ServiceNames.PveDaemon => ["pvedaemon"],
+        ServiceNames.PveProxy => CheckApiCertificate(),
         // sshd re-executes itself and therefore needs its absolute path.
         ServiceNames.Sshd => ["/usr/sbin/sshd", "-D", "-e"],
         _ => throw new LabException($"unknown service '{service}'"),
@@ -113,8 +119,8 @@ public sealed class NodeServiceControl
     {
         var certificate = $"{PveMountPoint}/nodes/{Environment.MachineName}/pve-ssl.pem";
         return File.Exists(certificate)
-            ? ["pve-api"]
-            : throw new LabException($"cannot start pve-api: {certificate} does not exist (run `pvecm updatecerts` first)");
+            ? [.. AsProxyUser, "pveproxy"]
+            : throw new LabException($"cannot start pveproxy: {certificate} does not exist (run `pvecm updatecerts` first)");
     }
 
     private async Task WaitUntilServingAsync(string service, int pid, string comm, CancellationToken cancellationToken)
@@ -141,7 +147,8 @@ public sealed class NodeServiceControl
     {
         ServiceNames.Corosync => (await _runner.RunAsync(["corosync-cfgtool", "-s"], cancellationToken).ConfigureAwait(false)).Succeeded,
         ServiceNames.PveCluster => FuseMounts.IsMounted(pid, PveMountPoint),
-        ServiceNames.PveApi => ListeningSockets.IsListening(pid, ApiPort),
+        ServiceNames.PveDaemon => UnixSocketProbe.Accepts(DaemonSocket),
+        ServiceNames.PveProxy => ListeningSockets.IsListening(pid, ApiPort),
         ServiceNames.Sshd => ListeningSockets.IsListening(pid, SshPort),
         _ => true,
     };

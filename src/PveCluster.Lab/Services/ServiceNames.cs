@@ -8,12 +8,16 @@ public static class ServiceNames
     /// <summary>pmxcfs, called pve-cluster like its systemd unit.</summary>
     public const string PveCluster = "pve-cluster";
 
-    public const string PveApi = "pve-api";
+    /// <summary>The root half of the API (Unix socket); starts before pveproxy, which forwards to it.</summary>
+    public const string PveDaemon = "pvedaemon";
+
+    /// <summary>The HTTPS endpoint on 8006, run as www-data.</summary>
+    public const string PveProxy = "pveproxy";
 
     public const string Sshd = "sshd";
 
     /// <summary>Every service, in start order; teardown stops them in reverse.</summary>
-    public static IReadOnlyList<string> All { get; } = [Sshd, Corosync, PveCluster, PveApi];
+    public static IReadOnlyList<string> All { get; } = [Sshd, Corosync, PveCluster, PveDaemon, PveProxy];
 
     public static bool IsKnown(string name) => All.Contains(name, StringComparer.Ordinal);
 }

@@ -187,12 +187,18 @@ public sealed class JoinExecutor(LifecycleContext context, TextWriter output)
 
         if (!context.RestartApiAfterJoin)
         {
-            _progress.Line("the API serves the old certificate until pve-api is restarted");
+            _progress.Line("the API serves the old certificate until pvedaemon and pveproxy are restarted");
+            return;
         }
-        else if (await services.IsActiveAsync(ClusterService.Api, cancellationToken).ConfigureAwait(false))
+
+        // The daemon first: the proxy forwards to it, and both read the new ticket keys and certificate at start.
+        foreach (var api in new[] { ClusterService.ApiDaemon, ClusterService.ApiProxy })
         {
-            await _progress.StepAsync("restarting the API (new certificate and ticket keys)",
-                () => services.RestartAsync(ClusterService.Api, cancellationToken)).ConfigureAwait(false);
+            if (await services.IsActiveAsync(api, cancellationToken).ConfigureAwait(false))
+            {
+                await _progress.StepAsync($"restarting {api.UnitName()} (new certificate and ticket keys)",
+                    () => services.RestartAsync(api, cancellationToken)).ConfigureAwait(false);
+            }
         }
     }
 

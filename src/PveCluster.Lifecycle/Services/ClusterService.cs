@@ -8,8 +8,11 @@ public enum ClusterService
     /// <summary>pmxcfs; its systemd unit keeps the Proxmox name <c>pve-cluster</c>.</summary>
     Pmxcfs,
 
-    /// <summary>The REST API (Proxmox has pveproxy + pvedaemon; we have one server).</summary>
-    Api,
+    /// <summary>The root half of the REST API (PAM, ticket signing, cluster changes) on a local socket.</summary>
+    ApiDaemon,
+
+    /// <summary>The HTTPS half of the REST API, as www-data; it forwards protected calls to <see cref="ApiDaemon"/>.</summary>
+    ApiProxy,
 }
 
 /// <summary>Unit names as systemd and the lab's service command know them.</summary>
@@ -19,7 +22,8 @@ public static class ClusterServiceNames
     {
         ClusterService.Corosync => "corosync",
         ClusterService.Pmxcfs => "pve-cluster",
-        ClusterService.Api => "pve-api",
+        ClusterService.ApiDaemon => "pvedaemon",
+        ClusterService.ApiProxy => "pveproxy",
         _ => throw new ArgumentOutOfRangeException(nameof(service), service, "unknown cluster service"),
     };
 }

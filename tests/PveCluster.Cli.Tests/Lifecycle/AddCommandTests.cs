@@ -78,19 +78,21 @@ public sealed class AddCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_running_api_is_restarted_unless_the_join_runs_inside_it()
+    public void A_running_api_is_restarted_daemon_first_unless_the_join_runs_inside_it()
     {
-        Node.Services.Active.Add(ClusterService.Api);
+        Node.Services.Active.Add(ClusterService.ApiDaemon);
+        Node.Services.Active.Add(ClusterService.ApiProxy);
         Assert.Equal(0, Join());
-        Assert.Equal("restart pve-api", Node.Services.Calls[^1]);
+        Assert.Equal(["restart pvedaemon", "restart pveproxy"], Node.Services.Calls.TakeLast(2));
 
         using var second = new JoinTestCluster();
-        second.Node.Services.Active.Add(ClusterService.Api);
+        second.Node.Services.Active.Add(ClusterService.ApiDaemon);
+        second.Node.Services.Active.Add(ClusterService.ApiProxy);
         second.Node.RestartApiAfterJoin = false;
         var password = Path.Combine(second.Node.Paths.LibDir, "password");
         File.WriteAllText(password, "secret\n");
         Assert.Equal(0, second.Node.Run("add", "192.0.2.11", "--fingerprint", FakePeer.Fingerprint.Value, "--password-file", password));
-        Assert.DoesNotContain("restart pve-api", second.Node.Services.Calls);
+        Assert.DoesNotContain(second.Node.Services.Calls, call => call.StartsWith("restart pve", StringComparison.Ordinal) && call != "restart pve-cluster");
         Assert.Contains("serves the old certificate", second.Node.Out.ToString(), StringComparison.Ordinal);
     }
 

@@ -12,7 +12,7 @@ using PveCluster.Lab.Services;
 namespace PveCluster.Integration.Tests.Api;
 
 /// <summary>
-/// pve-api on real cluster nodes (pmxcfs over corosync): the ticket key rotation is decided once for the cluster
+/// pvedaemon and pveproxy on real cluster nodes (pmxcfs over corosync): the ticket key rotation is decided once for the cluster
 /// even when two nodes want it at the same moment, and every node accepts the old and the new tickets; the
 /// request limits hold on the deployed server.
 /// </summary>
@@ -52,8 +52,8 @@ public sealed class ApiSecurityLabTests
             foreach (var node in lab.Nodes)
             {
                 await WaitForAsync(async () => (await lab.ExecAsync(node, ["test", "-e", "/etc/pve/authkey.pub.old"], ct)).Succeeded, ct,
-                    () => $"no rotation seen on node {node}; pve-api logs:\n"
-                        + string.Join("\n", lab.Nodes.Select(n => DaemonLauncher.Tail(lab.ServiceLogPath(n, ServiceNames.PveApi), 20))));
+                    () => $"no rotation seen on node {node}; pvedaemon logs:\n"
+                        + string.Join("\n", lab.Nodes.Select(n => DaemonLauncher.Tail(lab.ServiceLogPath(n, ServiceNames.PveDaemon), 20))));
                 Assert.Equal(original, PublicKeyOf(await ReadAsync(lab, node, "/etc/pve/authkey.pub.old", ct)));
                 Assert.NotEqual(original, PublicKeyOf(await ReadAsync(lab, node, "/etc/pve/authkey.pub", ct)));
             }

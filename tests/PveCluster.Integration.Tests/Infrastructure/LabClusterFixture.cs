@@ -10,7 +10,7 @@ namespace PveCluster.Integration.Tests.Infrastructure;
 public abstract class LabClusterFixture : IAsyncLifetime
 {
     /// <summary>token 1000 ms: a membership change takes about 3.7 s instead of 8 s.</summary>
-    /// <remarks>The corosync-level fixtures leave pmxcfs and pve-api off: they test membership, not the file system.</remarks>
+    /// <remarks>The corosync-level fixtures leave pmxcfs and the API off: they test membership, not the file system.</remarks>
     public const int FastTokenMs = 1000;
 
     private LabCluster? _lab;

@@ -24,7 +24,7 @@ public sealed class PvecmFactAttribute : FactAttribute
     }
 }
 
-/// <summary>A fact that needs the lab plus the published pvecm, pmxcfs and pve-api (the whole cluster lifecycle).</summary>
+/// <summary>A fact that needs the lab plus the published pvecm, pmxcfs, pvedaemon and pveproxy (the whole cluster lifecycle).</summary>
 public sealed class ClusterLifecycleFactAttribute : FactAttribute
 {
     public ClusterLifecycleFactAttribute()

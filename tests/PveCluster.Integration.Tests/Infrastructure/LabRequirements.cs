@@ -28,7 +28,7 @@ public static class LabRequirements
     public static string? ArtifactsDirectory() => Environment.GetEnvironmentVariable(LabCluster.ArtifactsVariable);
 
     /// <summary>What a cluster lifecycle lab runs inside its nodes.</summary>
-    public static readonly string[] PveStack = ["pvecm", "pmxcfs", "pve-api"];
+    public static readonly string[] PveStack = ["pvecm", "pmxcfs", "pvedaemon", "pveproxy"];
 
     public static string? PublishedPvecm() => Published("pvecm");
 

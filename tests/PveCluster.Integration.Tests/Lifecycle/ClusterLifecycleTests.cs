@@ -152,7 +152,7 @@ public sealed partial class ClusterLifecycleTests : IClassFixture<StandaloneClus
         var versionWithLeaver = ConfigVersion(await _fixture.ReadAsync(1, ClusterConf, ct));
 
         // "Power off" the node: its daemons stop, the others see 3 of 4 votes and stay quorate.
-        foreach (var service in new[] { ServiceNames.PveApi, ServiceNames.PveCluster, ServiceNames.Corosync })
+        foreach (var service in new[] { ServiceNames.PveProxy, ServiceNames.PveDaemon, ServiceNames.PveCluster, ServiceNames.Corosync })
         {
             await Lab.StopServiceAsync(leaver, service, ct);
         }

@@ -6,7 +6,7 @@ using PveCluster.Lab.Services;
 
 namespace PveCluster.Integration.Tests.Lifecycle;
 
-/// <summary>A pre-clustered lab boots every node like a cluster member: pmxcfs, one CA, pve-api; `down` ends all of it.</summary>
+/// <summary>A pre-clustered lab boots every node like a cluster member: pmxcfs, one CA, pvedaemon and pveproxy; `down` ends all of it.</summary>
 public sealed class ClusteredLabServicesTests
 {
     [ClusterLifecycleFact]

@@ -63,7 +63,7 @@ public sealed class TicketKeyRotation(PveDirectory pveDir, TimeProvider time, IL
         var publicInfo = new FileInfo(pveDir.AuthPublicKey);
         if (!publicInfo.Exists || !File.Exists(pveDir.AuthPrivateKey))
         {
-            // Creating the first key pair is setup's job (pve-api setup-certs, pvecm create/updatecerts).
+            // Creating the first key pair is setup's job (pvedaemon setup-certs, pvecm create/updatecerts).
             reason = "";
             return false;
         }

@@ -6,13 +6,14 @@ using PveCluster.Core.Auth;
 namespace PveCluster.Api.Auth.Login;
 
 /// <summary>
-/// Decides a login: a still valid ticket of the same user renews itself (never throttled, so an attack on a user
-/// name does not end that user's running sessions); a password goes through <see cref="LoginThrottle"/> and, for
-/// allowed <c>@pam</c> users only, PAM on its own threads. Every failure takes about as long as a failed PAM call.
+/// pveproxy's half of a login: a still valid ticket of the same user renews itself (never throttled, so an attack on a
+/// user name does not end that user's running sessions); a password goes through <see cref="LoginThrottle"/> and, for
+/// allowed <c>@pam</c> users only, to pvedaemon (<see cref="ITicketIssuer"/>), which asks PAM and signs the ticket.
+/// Every failure takes about as long as a failed PAM call.
 /// </summary>
 public sealed class LoginService(
     AuthKeyStore keys,
-    PamWorkerPool pam,
+    ITicketIssuer issuer,
     LoginThrottle throttle,
     FailureTiming timing,
     ApiOptions options,
@@ -35,17 +36,27 @@ public sealed class LoginService(
 
         var client = ClientAddress.From(remote);
         var isTicket = password.StartsWith(AuthTicket.Prefix + ":", StringComparison.Ordinal);
-        if (isTicket && IsRenewal(user, password))
+        if (isTicket && IsRenewal(user, password)
+            && (await issuer.IssueAsync(user, password, client.Display, cancellationToken).ConfigureAwait(false)).Issued is { } renewed)
         {
-            return Issue(user, client, "ticket renewal");
+            return (user, renewed.Ticket, renewed.CsrfToken);
         }
 
         var started = FailureTiming.Start();
         using var permit = throttle.Begin(client, user.ToString());
-        if (!isTicket && await CheckPasswordAsync(user, password, client, cancellationToken).ConfigureAwait(false))
+        if (!isTicket && MayAskPam(user))
         {
-            permit.Succeeded();
-            return Issue(user, client, "password");
+            var outcome = await issuer.IssueAsync(user, password, client.Display, cancellationToken).ConfigureAwait(false);
+            if (outcome.Issued is { } issued)
+            {
+                permit.Succeeded();
+                return (user, issued.Ticket, issued.CsrfToken);
+            }
+
+            if (outcome.PamFailure is { } duration)
+            {
+                timing.ObservePamFailure(duration);
+            }
         }
 
         permit.Failed();
@@ -80,29 +91,10 @@ public sealed class LoginService(
         return check.IsValid && check.User == user && options.AllowedUsers.Contains(user);
     }
 
-    private async Task<bool> CheckPasswordAsync(UserId user, string password, ClientAddress client, CancellationToken cancellationToken)
-    {
-        // Without ACLs only the configured administrators may log in; anyone else fails exactly like a wrong password,
-        // without PAM ever seeing the password.
-        if (!options.AllowedUsers.Contains(user) || !string.Equals(user.Realm, "pam", StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        var (result, duration) = await pam.AuthenticateAsync(user.Name, password, client.Display, cancellationToken).ConfigureAwait(false);
-        if (!result.Success)
-        {
-            timing.ObservePamFailure(duration);
-        }
-
-        return result.Success;
-    }
-
-    private (UserId, string, string) Issue(UserId user, ClientAddress client, string how)
-    {
-        var now = time.GetUtcNow();
-        var ticket = keys.CreateTicket(user, now);
-        logger.LogInformation("successful auth for user '{User}' from {Remote} ({How})", user, client.Display, how);
-        return (user, ticket, keys.CreateCsrfToken(user, now));
-    }
+    /// <summary>
+    /// Without ACLs only the configured administrators may log in; anyone else fails exactly like a wrong password,
+    /// without the password ever leaving this process.
+    /// </summary>
+    private bool MayAskPam(UserId user) =>
+        options.AllowedUsers.Contains(user) && string.Equals(user.Realm, "pam", StringComparison.Ordinal);
 }

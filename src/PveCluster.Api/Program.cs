@@ -1,3 +1,0 @@
-using PveCluster.Api.Hosting;
-
-return await ApiCommandLine.RunAsync(args).ConfigureAwait(false);

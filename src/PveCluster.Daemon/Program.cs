@@ -1,0 +1,3 @@
+using PveCluster.Api.Hosting;
+
+return await DaemonCommandLine.RunAsync(args).ConfigureAwait(false);

@@ -1,0 +1,3 @@
+using PveCluster.Api.Hosting;
+
+return await ProxyCommandLine.RunAsync(args).ConfigureAwait(false);
