@@ -49,7 +49,15 @@ public sealed class NodeServiceControl
             // sshd's privilege separation directory, normally created by systemd's RuntimeDirectory.
             Directory.CreateDirectory("/run/sshd");
         }
-        var (pid, comm) = await _launcher.LaunchAsync(command, command[0], _run.PidScratch(service), _run.Log(service), cancellationToken)
+        else if (service == ServiceNames.CorosyncQnetd)
+        {
+            await QdeviceDaemons.PrepareQnetdAsync(_runner, cancellationToken).ConfigureAwait(false);
+        }
+        else if (service == ServiceNames.CorosyncQdevice)
+        {
+            QdeviceDaemons.PrepareQdevice();
+        }
+        var (pid, comm) = await _launcher.LaunchAsync(command, QdeviceDaemons.ProgramOf(command), _run.PidScratch(service), _run.Log(service), cancellationToken)
             .ConfigureAwait(false);
         _run.Record(service, pid, comm);
         await WaitUntilServingAsync(service, pid, comm, cancellationToken).ConfigureAwait(false);
@@ -106,6 +114,10 @@ public sealed class NodeServiceControl
         ServiceNames.PveApi => CheckApiCertificate(),
         // sshd re-executes itself and therefore needs its absolute path.
         ServiceNames.Sshd => ["/usr/sbin/sshd", "-D", "-e"],
+        ServiceNames.CorosyncQnetd => QdeviceDaemons.QnetdCommand,
+        ServiceNames.CorosyncQdevice => File.Exists(CorosyncConf)
+            ? QdeviceDaemons.QdeviceCommand
+            : throw new LabException($"cannot start corosync-qdevice: {CorosyncConf} does not exist (not part of a cluster)"),
         _ => throw new LabException($"unknown service '{service}'"),
     };
 
@@ -143,6 +155,8 @@ public sealed class NodeServiceControl
         ServiceNames.PveCluster => FuseMounts.IsMounted(pid, PveMountPoint),
         ServiceNames.PveApi => ListeningSockets.IsListening(pid, ApiPort),
         ServiceNames.Sshd => ListeningSockets.IsListening(pid, SshPort),
+        ServiceNames.CorosyncQnetd => ListeningSockets.IsListening(pid, QdeviceDaemons.QnetdPort),
+        ServiceNames.CorosyncQdevice => await QdeviceDaemons.QdeviceAnswersAsync(_runner, cancellationToken).ConfigureAwait(false),
         _ => true,
     };
 }

@@ -12,8 +12,14 @@ public static class ServiceNames
 
     public const string Sshd = "sshd";
 
+    /// <summary>The QDevice daemon on a cluster node (started by pvecm qdevice setup).</summary>
+    public const string CorosyncQdevice = "corosync-qdevice";
+
+    /// <summary>The external arbiter on the lab's qnetd host.</summary>
+    public const string CorosyncQnetd = "corosync-qnetd";
+
     /// <summary>Every service, in start order; teardown stops them in reverse.</summary>
-    public static IReadOnlyList<string> All { get; } = [Sshd, Corosync, PveCluster, PveApi];
+    public static IReadOnlyList<string> All { get; } = [Sshd, CorosyncQnetd, Corosync, CorosyncQdevice, PveCluster, PveApi];
 
     public static bool IsKnown(string name) => All.Contains(name, StringComparer.Ordinal);
 }

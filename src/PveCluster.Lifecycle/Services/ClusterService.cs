@@ -10,6 +10,9 @@ public enum ClusterService
 
     /// <summary>The REST API (Proxmox has pveproxy + pvedaemon; we have one server).</summary>
     Api,
+
+    /// <summary>corosync-qdevice, the QDevice daemon on every node of a cluster with an external vote.</summary>
+    Qdevice,
 }
 
 /// <summary>Unit names as systemd and the lab's service command know them.</summary>
@@ -20,6 +23,7 @@ public static class ClusterServiceNames
         ClusterService.Corosync => "corosync",
         ClusterService.Pmxcfs => "pve-cluster",
         ClusterService.Api => "pve-api",
+        ClusterService.Qdevice => "corosync-qdevice",
         _ => throw new ArgumentOutOfRangeException(nameof(service), service, "unknown cluster service"),
     };
 }
