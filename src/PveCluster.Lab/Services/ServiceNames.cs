@@ -21,5 +21,8 @@ public static class ServiceNames
     /// <summary>Every service, in start order; teardown stops them in reverse.</summary>
     public static IReadOnlyList<string> All { get; } = [Sshd, CorosyncQnetd, Corosync, CorosyncQdevice, PveCluster, PveApi];
 
+    /// <summary>What every cluster node boots (the QDevice daemons run only where a QDevice is set up).</summary>
+    public static IReadOnlyList<string> BootedOnNodes { get; } = [Sshd, Corosync, PveCluster, PveApi];
+
     public static bool IsKnown(string name) => All.Contains(name, StringComparer.Ordinal);
 }
