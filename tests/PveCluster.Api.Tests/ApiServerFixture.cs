@@ -29,6 +29,9 @@ public class ApiServerFixture : IAsyncLifetime
 
     public string TaskDir => Path.Combine(Root, "tasks");
 
+    /// <summary>Where the server looks for corosync-qdevice's control socket (absent unless a test listens there).</summary>
+    public string QdeviceSocket => Path.Combine(Root, "qdevice.sock");
+
     public WebApplication App => _app ?? throw new InvalidOperationException("server not started");
 
     public Uri BaseAddress { get; private set; } = new("https://127.0.0.1/");
@@ -59,6 +62,7 @@ public class ApiServerFixture : IAsyncLifetime
             PveDir = PveDir.Root,
             Node = NodeName,
             TaskDir = TaskDir,
+            QdeviceSocket = QdeviceSocket,
             AllowedUsers = AllowedUsers,
             Limits = Limits,
             Login = Login,

@@ -73,6 +73,7 @@ public static class ApiServer
         ParameterFilter.AddTo(group);
         AccessEndpoints.Map(group);
         ClusterConfigEndpoints.Map(group);
+        QdeviceEndpoints.Map(group);
         ClusterJoinEndpoints.Map(group);
         ClusterStatusEndpoints.Map(group);
         NodeNetworkEndpoints.Map(group);

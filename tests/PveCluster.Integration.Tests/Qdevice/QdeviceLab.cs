@@ -59,6 +59,18 @@ public sealed class QdeviceLab(LabCluster lab)
     public async Task<bool> WritableAsync(int node, CancellationToken cancellationToken) =>
         (await ShAsync(node, $"printf 'n{node.ToString(CultureInfo.InvariantCulture)}\\n' > /etc/pve/qdevice-probe", cancellationToken)).Succeeded;
 
+    /// <summary>GET /cluster/config/qdevice on a node's API as root@pam (the lab password).</summary>
+    public async Task<System.Text.Json.Nodes.JsonObject> ApiQdeviceStatusAsync(int node, CancellationToken cancellationToken)
+    {
+        var ca = (await lab.ExecCheckedAsync(node, ["cat", "/etc/pve/pve-root-ca.pem"], cancellationToken)).StandardOutput;
+        using var api = new Lifecycle.NodeApiClient(lab.Addressing.Node(node, 0), ca);
+        var login = await api.LoginAsync("root@pam", lab.Options.RootPassword, cancellationToken);
+        Assert.True(login.Status == System.Net.HttpStatusCode.OK, login.Body);
+        var answer = await api.GetAsync("cluster/config/qdevice", Lifecycle.NodeApiClient.TicketOf(login.Body).Ticket, cancellationToken);
+        Assert.True(answer.Status == System.Net.HttpStatusCode.OK, answer.Body);
+        return System.Text.Json.Nodes.JsonNode.Parse(answer.Body)!["data"]!.AsObject();
+    }
+
     /// <summary>No certificate store and no running corosync-qdevice on any node.</summary>
     public async Task AssertNoQdeviceStateAsync(CancellationToken cancellationToken)
     {

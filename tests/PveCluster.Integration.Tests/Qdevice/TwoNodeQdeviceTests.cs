@@ -71,6 +71,11 @@ public sealed class TwoNodeQdeviceTests : IClassFixture<TwoNodeQdeviceLabFixture
 
         await _qdevice.WaitForAsync(BothNodes, HasVotingDevice(totalVotes: 3, members: 2), "quorate, 3 votes with the QDevice's", Token);
         await AssertPvecmStatusMatchesQuorumtoolAsync(1);
+        var api = await _qdevice.ApiQdeviceStatusAsync(2, Token);
+        Assert.Equal("Net", api["Model"]?.GetValue<string>());
+        Assert.Equal("Fifty-Fifty split", api["Algorithm"]?.GetValue<string>());
+        Assert.StartsWith(_qdevice.QnetdAddress, api["QNetd host"]?.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("Connected", api["State"]?.GetValue<string>());
 
         // Node 2 gone (unreachable): ffsplit's tie-breaker (lowest node id) gives node 1 the device vote.
         await _lab.CutAsync(2, link: null, drop: false, Token);
