@@ -62,13 +62,20 @@ public sealed class QdeviceLab(LabCluster lab)
     /// <summary>GET /cluster/config/qdevice on a node's API as root@pam (the lab password).</summary>
     public async Task<System.Text.Json.Nodes.JsonObject> ApiQdeviceStatusAsync(int node, CancellationToken cancellationToken)
     {
+        var answer = await ApiAsync(node, HttpMethod.Get, "cluster/config/qdevice", new Dictionary<string, string>(), cancellationToken);
+        Assert.True(answer.Status == System.Net.HttpStatusCode.OK, answer.Body);
+        return System.Text.Json.Nodes.JsonNode.Parse(answer.Body)!["data"]!.AsObject();
+    }
+
+    /// <summary>One request to a node's API, logged in as root@pam with the lab password.</summary>
+    public async Task<Lifecycle.ApiAnswer> ApiAsync(
+        int node, HttpMethod method, string path, IReadOnlyDictionary<string, string> form, CancellationToken cancellationToken)
+    {
         var ca = (await lab.ExecCheckedAsync(node, ["cat", "/etc/pve/pve-root-ca.pem"], cancellationToken)).StandardOutput;
         using var api = new Lifecycle.NodeApiClient(lab.Addressing.Node(node, 0), ca);
         var login = await api.LoginAsync("root@pam", lab.Options.RootPassword, cancellationToken);
         Assert.True(login.Status == System.Net.HttpStatusCode.OK, login.Body);
-        var answer = await api.GetAsync("cluster/config/qdevice", Lifecycle.NodeApiClient.TicketOf(login.Body).Ticket, cancellationToken);
-        Assert.True(answer.Status == System.Net.HttpStatusCode.OK, answer.Body);
-        return System.Text.Json.Nodes.JsonNode.Parse(answer.Body)!["data"]!.AsObject();
+        return await api.SendFormAsync(method, path, Lifecycle.NodeApiClient.TicketOf(login.Body), form, cancellationToken);
     }
 
     /// <summary>No certificate store and no running corosync-qdevice on any node.</summary>

@@ -76,6 +76,7 @@ public sealed class TwoNodeQdeviceTests : IClassFixture<TwoNodeQdeviceLabFixture
         Assert.Equal("Fifty-Fifty split", api["Algorithm"]?.GetValue<string>());
         Assert.StartsWith(_qdevice.QnetdAddress, api["QNetd host"]?.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("Connected", api["State"]?.GetValue<string>());
+        await AssertMembershipChangesRefusedAsync();
 
         // Node 2 gone (unreachable): ffsplit's tie-breaker (lowest node id) gives node 1 the device vote.
         await _lab.CutAsync(2, link: null, drop: false, Token);
@@ -116,6 +117,33 @@ public sealed class TwoNodeQdeviceTests : IClassFixture<TwoNodeQdeviceLabFixture
         await _qdevice.AssertNoQdeviceStateAsync(Token);
         Assert.DoesNotContain("device", (await _qdevice.ShAsync(2, "cat /etc/corosync/corosync.conf", Token)).StandardOutput, StringComparison.Ordinal);
         await _qdevice.ShAsync(1, "rm -f /etc/pve/qdevice-probe", Token);
+    }
+
+    /// <summary>The admin guide: with a QDevice, nodes are neither added nor removed (remove it first); in pvecm and the API.</summary>
+    private async Task AssertMembershipChangesRefusedAsync()
+    {
+        var confBefore = (await _qdevice.ShAsync(1, $"cat {QdeviceLab.ConfInPve}", Token)).StandardOutput;
+        var third = _lab.Addressing.Node(3, 0).ToString();
+        var pvecm = LabRequirements.PublishedPvecm()!;
+        var add = await _lab.ExecAsync(1, [pvecm, "addnode", "n3", "--link0", third], Token);
+        var delete = await _lab.ExecAsync(1, [pvecm, "delnode", "n2"], Token);
+        foreach (var refused in new[] { add, delete })
+        {
+            Assert.False(refused.Succeeded, refused.StandardOutput);
+            Assert.Contains("while a QDevice is configured", refused.StandardError + refused.StandardOutput, StringComparison.Ordinal);
+            Assert.Contains("pvecm qdevice remove", refused.StandardError + refused.StandardOutput, StringComparison.Ordinal);
+        }
+
+        var apiAdd = await _qdevice.ApiAsync(1, HttpMethod.Post, "cluster/config/nodes/n3",
+            new Dictionary<string, string> { ["link0"] = third }, Token);
+        var apiDelete = await _qdevice.ApiAsync(1, HttpMethod.Delete, "cluster/config/nodes/n2", new Dictionary<string, string>(), Token);
+        foreach (var refused in new[] { apiAdd, apiDelete })
+        {
+            Assert.NotEqual(System.Net.HttpStatusCode.OK, refused.Status);
+            Assert.Contains("while a QDevice is configured", refused.Body, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(confBefore, (await _qdevice.ShAsync(1, $"cat {QdeviceLab.ConfInPve}", Token)).StandardOutput);
     }
 
     private static Func<QuorumToolStatus, bool> HasVotingDevice(int totalVotes, int members) =>
