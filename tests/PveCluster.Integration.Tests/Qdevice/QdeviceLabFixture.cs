@@ -10,3 +10,11 @@ public sealed class TwoNodeQdeviceLabFixture : LabClusterFixture
 
     protected override bool NeedsPvecm => true;
 }
+
+/// <summary>Three cluster nodes (an odd count) with pmxcfs and the API, plus the lab's qnetd host.</summary>
+public sealed class ThreeNodeQdeviceLabFixture : LabClusterFixture
+{
+    protected override LabOptions Options => new() { NodeCount = 3, TokenMs = FastTokenMs, Qnetd = true };
+
+    protected override bool NeedsPvecm => true;
+}
