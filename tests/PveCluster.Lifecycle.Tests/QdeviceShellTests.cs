@@ -49,7 +49,7 @@ public sealed class QdeviceShellTests
         await SecureShell.ForNodes(processes, paths).RunAsync("192.0.2.2", ["sh", "-c", "command -v corosync-qdevice"], CancellationToken.None);
 
         Assert.Equal(
-            "ssh -o BatchMode=yes -o ConnectTimeout=10 -o UserKnownHostsFile=/etc/pve/priv/known_hosts -o StrictHostKeyChecking=yes "
+            "ssh -o BatchMode=yes -o ConnectTimeout=10 -o ServerAliveInterval=5 -o ServerAliveCountMax=3 -o UserKnownHostsFile=/etc/pve/priv/known_hosts -o StrictHostKeyChecking=yes "
             + "-l root 192.0.2.2 -- sh -c 'command -v corosync-qdevice'",
             Assert.Single(processes.Calls));
     }
@@ -66,7 +66,7 @@ public sealed class QdeviceShellTests
         Assert.Equal(
             [
                 "corosync-qdevice-net-certutil -i -c /etc/pve/ca.crt",
-                "ssh -o BatchMode=yes -o ConnectTimeout=10 -l root 192.0.2.2 -- corosync-qdevice-net-certutil -i -c /etc/pve/ca.crt",
+                "ssh -o BatchMode=yes -o ConnectTimeout=10 -o ServerAliveInterval=5 -o ServerAliveCountMax=3 -l root 192.0.2.2 -- corosync-qdevice-net-certutil -i -c /etc/pve/ca.crt",
             ],
             processes.Calls);
     }

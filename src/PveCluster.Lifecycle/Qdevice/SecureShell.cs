@@ -24,7 +24,12 @@ public sealed class SecureShell(IProcessRunner processes, IReadOnlyList<string> 
         string host, IReadOnlyList<string> command, CancellationToken cancellationToken, string? standardInput = null)
     {
         ArgumentNullException.ThrowIfNull(command);
-        List<string> arguments = ["-o", "BatchMode=yes", "-o", "ConnectTimeout=10", .. HostKeyOptions, "-l", "root", host, "--"];
+        // Bounded: a host that stops answering mid-step ends the step after about 15 s instead of hanging it.
+        List<string> arguments =
+        [
+            "-o", "BatchMode=yes", "-o", "ConnectTimeout=10", "-o", "ServerAliveInterval=5", "-o", "ServerAliveCountMax=3",
+            .. HostKeyOptions, "-l", "root", host, "--",
+        ];
         arguments.Add(string.Join(' ', command.Select(Quote)));
         return processes.RunAsync("ssh", arguments, cancellationToken, standardInput);
     }
