@@ -21,6 +21,7 @@ public static class PvecmApp
             DelNodeCommand.Create(environment),
             UpdateCertsCommand.Create(environment),
             KeygenCommand.Create(environment),
+            QdeviceCommand.Create(environment),
         };
 
         var parseResult = root.Parse(args);

@@ -110,6 +110,10 @@ public sealed partial class LabCluster
         {
             await CreateNodeAsync(node, rootHash, cancellationToken).ConfigureAwait(false);
         }
+        if (Options.Qnetd)
+        {
+            await CreateNodeAsync(LabNames.QnetdHost, rootHash, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Nodes get a private /root: binaries living below the host's /root would vanish inside them.</summary>
@@ -201,9 +205,9 @@ public sealed partial class LabCluster
         }
         await File.WriteAllTextAsync(_paths.NodeBindSource(node, NodeBind.EtcHosts), LabHostsFile.Render(NodeCount, _addressing), cancellationToken)
             .ConfigureAwait(false);
-        if (Options.Standalone)
+        if (Options.Standalone || node == LabNames.QnetdHost)
         {
-            return; // a fresh host: no corosync.conf, no authkey until pvecm create/add writes them
+            return; // a fresh host, or the arbiter that is no member: no corosync.conf, no authkey until pvecm create/add writes them
         }
         var corosyncDir = _paths.NodeBindSource(node, NodeBind.EtcCorosync);
         var authkey = Path.Combine(corosyncDir, "authkey");
@@ -233,7 +237,7 @@ public sealed partial class LabCluster
         {
             "nsenter", $"--net=/run/netns/{_names.Netns(node)}", "--",
             "unshare", $"--mount={mountNs}", $"--uts={utsNs}", "--propagation", "private",
-            "sh", "-euc", NamespaceSetupScript, "sh", _paths.NodeDirectory(node), LabNames.NodeName(node),
+            "sh", "-euc", NamespaceSetupScript, "sh", _paths.NodeDirectory(node), LabNames.HostName(node),
             _paths.EtcUpper(node), _paths.EtcWork(node),
         };
         foreach (var bind in NodeBind.All.Where(b => !b.IsEtcFile))

@@ -61,7 +61,7 @@ public sealed partial class LabCluster
 
     /// <summary>Live node services of every node (teardown stops them in reverse start order).</summary>
     private IEnumerable<LabProcess> ServiceProcesses() =>
-        Nodes.SelectMany(node => ServiceNames.All.Select(service => ServiceDirectory(node).Find(node, service)))
+        Hosts.SelectMany(node => ServiceNames.All.Select(service => ServiceDirectory(node).Find(node, service)))
             .OfType<LabProcess>();
 
     private bool HasPublished(string program) =>

@@ -20,6 +20,10 @@ public sealed partial class LabCluster
         {
             await StartServiceAsync(node, ServiceNames.Sshd, cancellationToken).ConfigureAwait(false);
         }
+        if (Options.Qnetd)
+        {
+            await StartQnetdHostAsync(cancellationToken).ConfigureAwait(false);
+        }
         if (!Options.Standalone)
         {
             foreach (var node in Nodes)

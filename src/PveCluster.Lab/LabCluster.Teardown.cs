@@ -81,7 +81,7 @@ public sealed partial class LabCluster
     {
         var sweeper = new NamespaceSweeper(_runner, _logger);
         var inodes = new HashSet<ulong>();
-        foreach (var node in Nodes)
+        foreach (var node in Hosts)
         {
             foreach (var file in new[] { $"/run/netns/{_names.Netns(node)}", _paths.MountNamespace(node) })
             {

@@ -107,7 +107,12 @@ public sealed partial class LabCluster
     }
 
     private int CheckNode(int node) =>
-        node >= 1 && node <= NodeCount ? node : throw new LabException($"bad node {node} (this lab has nodes 1..{NodeCount})");
+        (node >= 1 && node <= NodeCount) || (node == LabNames.QnetdHost && Options.Qnetd)
+            ? node
+            : throw new LabException($"bad node {node} (this lab has nodes 1..{NodeCount}{(Options.Qnetd ? $" and the qnetd host {LabNames.QnetdHost}" : "")})");
+
+    /// <summary>Every host of the lab: the nodes, then the qnetd arbiter if there is one.</summary>
+    private IEnumerable<int> Hosts => Options.Qnetd ? Nodes.Append(LabNames.QnetdHost) : Nodes;
 
     private IEnumerable<int> LinksOf(int? link)
     {

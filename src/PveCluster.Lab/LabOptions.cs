@@ -42,6 +42,12 @@ public sealed record LabOptions
     /// <summary>root's password inside every node (PAM logins, `pvecm add --password-file`).</summary>
     public string RootPassword { get; init; } = DefaultRootPassword;
 
+    /// <summary>
+    /// Add an external QDevice arbiter: a non-member host (own namespaces on link0, address .100, host
+    /// name qnetd) running sshd and Debian's corosync-qnetd, reachable by SSH as root like a real server.
+    /// </summary>
+    public bool Qnetd { get; init; }
+
     /// <summary>Directory with the published pvecm/pmxcfs binaries, prepended to PATH inside nodes.</summary>
     public string? ArtifactsDirectory { get; init; }
 

@@ -32,6 +32,9 @@ public class ApiServerFixture : IAsyncLifetime
 
     public string TaskDir => Path.Combine(Root, "tasks");
 
+    /// <summary>Where the server looks for corosync-qdevice's control socket (absent unless a test listens there).</summary>
+    public string QdeviceSocket => Path.Combine(Root, "qdevice.sock");
+
     /// <summary>pveproxy.</summary>
     public WebApplication App => _app ?? throw new InvalidOperationException("server not started");
 
@@ -69,6 +72,7 @@ public class ApiServerFixture : IAsyncLifetime
             Node = NodeName,
             TaskDir = TaskDir,
             DaemonSocket = DaemonSocket,
+            QdeviceSocket = QdeviceSocket,
             AllowedUsers = AllowedUsers,
             Limits = Limits,
             Login = Login,

@@ -64,8 +64,21 @@ public sealed class QuorumToolStatusTests
     {
         var status = QuorumToolStatus.Parse(WithQdevice);
         Assert.Equal(["Quorate", "Qdevice"], status.Flags);
-        Assert.Equal(["n1", "n2", "Qdevice"], status.Members.Select(m => m.Name));
+        Assert.Equal(["n1", "n2"], status.Members.Select(m => m.Name));
         Assert.True(status.Members[0].IsLocal);
+        Assert.Equal(new QuorumMember(0, 1, "Qdevice", IsLocal: false), status.Qdevice);
+    }
+
+    [Fact]
+    public void A_qdevice_that_votes_elsewhere_shows_its_configured_votes_in_parentheses()
+    {
+        var lost = WithQdevice
+            .Replace("Total votes:      3", "Total votes:      2", StringComparison.Ordinal)
+            .Replace("A,V,NMW", "A,NV,NMW", StringComparison.Ordinal)
+            .Replace("         0          1            Qdevice", "         0          0            Qdevice (votes 1)", StringComparison.Ordinal);
+        var status = QuorumToolStatus.Parse(lost);
+        Assert.Equal(2, status.Members.Count);
+        Assert.Equal(new QuorumMember(0, 0, "Qdevice", IsLocal: false), status.Qdevice);
     }
 
     [Fact]

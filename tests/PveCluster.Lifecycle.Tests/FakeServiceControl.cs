@@ -24,6 +24,9 @@ public sealed class FakeServiceControl : IServiceControl
 
     public Task<bool> IsActiveAsync(ClusterService service, CancellationToken cancellationToken) => Task.FromResult(Active.Contains(service));
 
+    public IReadOnlyList<string> ActivationCommand(ClusterService service, bool enable) =>
+        ["fake-service-control", enable ? "enable-now" : "disable-now", service.UnitName()];
+
     private Task Record(string action, ClusterService service)
     {
         Calls.Add($"{action} {service.UnitName()}");

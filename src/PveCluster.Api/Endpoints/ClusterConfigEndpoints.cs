@@ -27,7 +27,7 @@ public static class ClusterConfigEndpoints
     private static IResult Index()
     {
         var entries = new JsonArray();
-        foreach (var name in new[] { "nodes", "totem", "join", "apiversion" })
+        foreach (var name in new[] { "nodes", "totem", "join", "qdevice", "apiversion" })
         {
             entries.Add(new JsonObject { ["name"] = name });
         }

@@ -17,6 +17,9 @@ public sealed record ApiOptions
 
     public string Node { get; init; } = LocalNodeName.Get();
 
+    /// <summary>corosync-qdevice's control socket (GET /cluster/config/qdevice).</summary>
+    public string QdeviceSocket { get; init; } = Cluster.QdeviceStatusSocket.DefaultPath;
+
     public string TaskDir { get; init; } = "/var/log/pve/tasks";
 
     /// <summary>PAM service name; see <c>pam/pve-api</c> for why it is not <c>login</c>.</summary>

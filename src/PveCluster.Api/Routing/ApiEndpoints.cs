@@ -12,6 +12,7 @@ public static class ApiEndpoints
     {
         AccessEndpoints.Map(api);
         ClusterConfigEndpoints.Map(api);
+        QdeviceEndpoints.Map(api);
         ClusterJoinEndpoints.Map(api);
         ClusterStatusEndpoints.Map(api);
         NodeNetworkEndpoints.Map(api);

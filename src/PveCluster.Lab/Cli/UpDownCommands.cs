@@ -30,10 +30,11 @@ internal static class UpDownCommands
             DefaultValueFactory = _ => LabOptions.DefaultRootPassword,
         };
         var noPveServices = new Option<bool>("--no-pve-services") { Description = "Do not start pmxcfs, pvedaemon and pveproxy" };
+        var qnetd = new Option<bool>("--qnetd") { Description = "Add a non-member host 'qnetd' (.100 on link0) running sshd and corosync-qnetd, for pvecm qdevice setup" };
         var artifacts = new Option<string?>("--artifacts") { Description = $"Published binaries dir put on PATH in nodes (default ${LabCluster.ArtifactsVariable} or <repo>/artifacts/bin)" };
         var command = new Command("up", "Create a lab of N nodes (clustered, or --standalone fresh hosts) and boot them; prints the lab id")
         {
-            nodes, links, prio, token, twoNode, cluster, noStart, standalone, rootPassword, noPveServices, artifacts,
+            nodes, links, prio, token, twoNode, cluster, noStart, standalone, rootPassword, noPveServices, artifacts, qnetd,
         };
         command.SetAction((parseResult, cancellationToken) => CliContext.GuardAsync(async () =>
         {
@@ -57,6 +58,7 @@ internal static class UpDownCommands
                 StartPveServices = !parseResult.GetValue(noPveServices),
                 RootPassword = parseResult.GetValue(rootPassword) ?? LabOptions.DefaultRootPassword,
                 ArtifactsDirectory = parseResult.GetValue(artifacts),
+                Qnetd = parseResult.GetValue(qnetd),
             };
             var lab = await LabCluster.CreateAsync(options, context.CreateLogger(parseResult), cancellationToken).ConfigureAwait(false);
             foreach (var node in lab.Nodes)
@@ -64,6 +66,10 @@ internal static class UpDownCommands
                 await Console.Error.WriteLineAsync(
                     $"  n{node}: {string.Join(", ", Enumerable.Range(0, options.Links).Select(l => lab.Addressing.Node(node, l)))}")
                     .ConfigureAwait(false);
+            }
+            if (lab.QnetdAddress is { } qnetdAddress)
+            {
+                await Console.Error.WriteLineAsync($"  qnetd (host {Naming.LabNames.QnetdHost}): {qnetdAddress}").ConfigureAwait(false);
             }
             await Console.Error.WriteLineAsync($"  host: {lab.Addressing.Host(0)}; select this lab with --lab {lab.Id} or {LabCluster.LabIdVariable}={lab.Id}")
                 .ConfigureAwait(false);

@@ -38,7 +38,7 @@ public sealed class NodeIdentity
     /// <summary>Writes the identity files of node <paramref name="node"/> below its bind sources.</summary>
     public async Task WriteAsync(LabPaths paths, int node, string rootPasswordHash, CancellationToken cancellationToken)
     {
-        await File.WriteAllTextAsync(paths.NodeBindSource(node, NodeBind.EtcHostname), LabNames.NodeName(node) + "\n", cancellationToken)
+        await File.WriteAllTextAsync(paths.NodeBindSource(node, NodeBind.EtcHostname), LabNames.HostName(node) + "\n", cancellationToken)
             .ConfigureAwait(false);
         await WriteShadowAsync(paths.NodeBindSource(node, NodeBind.EtcShadow), rootPasswordHash, cancellationToken).ConfigureAwait(false);
         await CopySshConfigurationAsync(paths.NodeBindSource(node, NodeBind.EtcSsh), cancellationToken).ConfigureAwait(false);

@@ -37,6 +37,15 @@ public sealed class LabNames
     /// <summary>Host name of node <paramref name="node"/> (also its corosync node name).</summary>
     public static string NodeName(int node) => $"n{N(node)}";
 
+    /// <summary>
+    /// Host number of the lab's external QDevice arbiter (corosync-qnetd): above every node number
+    /// (<see cref="LabOptions.MaxNodes"/>), so it gets .100 on link0 and names of its own.
+    /// </summary>
+    public const int QnetdHost = 100;
+
+    /// <summary>Host name of a lab host: nI for cluster nodes, "qnetd" for the arbiter.</summary>
+    public static string HostName(int host) => host == QnetdHost ? "qnetd" : NodeName(host);
+
     public static bool IsValidId(string id) =>
         id.Length == IdLength && id.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 

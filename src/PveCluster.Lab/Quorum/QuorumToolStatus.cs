@@ -28,6 +28,9 @@ public sealed record QuorumToolStatus
     /// <summary>Flags such as Quorate, 2Node, WaitForAll (empty when none).</summary>
     public required IReadOnlyList<string> Flags { get; init; }
 
+    /// <summary>The QDevice row (node id 0, name "Qdevice"; Votes = the votes it gives this partition now), or null.</summary>
+    public QuorumMember? Qdevice { get; init; }
+
     public required IReadOnlyList<QuorumMember> Members { get; init; }
 
     /// <summary>One line, like `pvelab status` prints it.</summary>
@@ -40,6 +43,7 @@ public sealed record QuorumToolStatus
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         var members = new List<QuorumMember>();
+        QuorumMember? device = null;
         var inMembers = false;
         var lines = text.Split('\n');
         for (var index = 0; index < lines.Length; index++)
@@ -54,7 +58,15 @@ public sealed record QuorumToolStatus
             {
                 if (line.Length > 0)
                 {
-                    members.Add(ParseMember(line, index + 1));
+                    var member = ParseMember(line, index + 1);
+                    if (member.NodeId == 0)
+                    {
+                        device = member;
+                    }
+                    else
+                    {
+                        members.Add(member);
+                    }
                 }
                 continue;
             }
@@ -88,6 +100,7 @@ public sealed record QuorumToolStatus
             Quorum = Number("Quorum"),
             Flags = Field("Flags").Split(' ', StringSplitOptions.RemoveEmptyEntries),
             Members = members,
+            Qdevice = device,
         };
     }
 
@@ -102,6 +115,11 @@ public sealed record QuorumToolStatus
             throw new FormatException($"corosync-quorumtool line {lineNumber}: unexpected member row '{line.Trim()}'");
         }
         // With a qdevice a flags column ("A,V,NMW") sits between votes and name, so take the name from the end.
+        // A device that votes for another partition ends in "(votes N)": the name stands before it.
+        if (parts.Length >= 5 && parts[^2] == "(votes")
+        {
+            parts = parts[..^2];
+        }
         var isLocal = parts[^1] == "(local)";
         var name = isLocal ? parts[^2] : parts[^1];
         return new QuorumMember(nodeId, votes, name, isLocal);

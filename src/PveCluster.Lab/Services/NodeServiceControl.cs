@@ -53,8 +53,15 @@ public sealed class NodeServiceControl
             // sshd's privilege separation directory, normally created by systemd's RuntimeDirectory.
             Directory.CreateDirectory("/run/sshd");
         }
-        var program = command[0] == AsProxyUser[0] ? command[AsProxyUser.Length] : command[0];
-        var (pid, comm) = await _launcher.LaunchAsync(command, program, _run.PidScratch(service), _run.Log(service), cancellationToken)
+        else if (service == ServiceNames.CorosyncQnetd)
+        {
+            await QdeviceDaemons.PrepareQnetdAsync(_runner, cancellationToken).ConfigureAwait(false);
+        }
+        else if (service == ServiceNames.CorosyncQdevice)
+        {
+            QdeviceDaemons.PrepareQdevice();
+        }
+        var (pid, comm) = await _launcher.LaunchAsync(command, ProgramOf(command), _run.PidScratch(service), _run.Log(service), cancellationToken)
             .ConfigureAwait(false);
         _run.Record(service, pid, comm);
         await WaitUntilServingAsync(service, pid, comm, cancellationToken).ConfigureAwait(false);
@@ -112,6 +119,10 @@ public sealed class NodeServiceControl
         ServiceNames.PveProxy => CheckApiCertificate(),
         // sshd re-executes itself and therefore needs its absolute path.
         ServiceNames.Sshd => ["/usr/sbin/sshd", "-D", "-e"],
+        ServiceNames.CorosyncQnetd => QdeviceDaemons.QnetdCommand,
+        ServiceNames.CorosyncQdevice => File.Exists(CorosyncConf)
+            ? QdeviceDaemons.QdeviceCommand
+            : throw new LabException($"cannot start corosync-qdevice: {CorosyncConf} does not exist (not part of a cluster)"),
         _ => throw new LabException($"unknown service '{service}'"),
     };
 
@@ -122,6 +133,10 @@ public sealed class NodeServiceControl
             ? [.. AsProxyUser, "pveproxy"]
             : throw new LabException($"cannot start pveproxy: {certificate} does not exist (run `pvecm updatecerts` first)");
     }
+
+    /// <summary>The daemon's own program in a command that may start with <c>setpriv &lt;options&gt;</c>.</summary>
+    private static string ProgramOf(IReadOnlyList<string> command) =>
+        command[0] == "setpriv" ? command.Skip(1).First(word => !word.StartsWith('-')) : command[0];
 
     private async Task WaitUntilServingAsync(string service, int pid, string comm, CancellationToken cancellationToken)
     {
@@ -150,6 +165,8 @@ public sealed class NodeServiceControl
         ServiceNames.PveDaemon => UnixSocketProbe.Accepts(DaemonSocket),
         ServiceNames.PveProxy => ListeningSockets.IsListening(pid, ApiPort),
         ServiceNames.Sshd => ListeningSockets.IsListening(pid, SshPort),
+        ServiceNames.CorosyncQnetd => ListeningSockets.IsListening(pid, QdeviceDaemons.QnetdPort),
+        ServiceNames.CorosyncQdevice => await QdeviceDaemons.QdeviceAnswersAsync(_runner, cancellationToken).ConfigureAwait(false),
         _ => true,
     };
 }

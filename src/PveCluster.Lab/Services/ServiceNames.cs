@@ -16,8 +16,17 @@ public static class ServiceNames
 
     public const string Sshd = "sshd";
 
+    /// <summary>The QDevice daemon on a cluster node (started by pvecm qdevice setup).</summary>
+    public const string CorosyncQdevice = "corosync-qdevice";
+
+    /// <summary>The external arbiter on the lab's qnetd host.</summary>
+    public const string CorosyncQnetd = "corosync-qnetd";
+
     /// <summary>Every service, in start order; teardown stops them in reverse.</summary>
-    public static IReadOnlyList<string> All { get; } = [Sshd, Corosync, PveCluster, PveDaemon, PveProxy];
+    public static IReadOnlyList<string> All { get; } = [Sshd, CorosyncQnetd, Corosync, CorosyncQdevice, PveCluster, PveDaemon, PveProxy];
+
+    /// <summary>What every cluster node boots (the QDevice daemons run only where a QDevice is set up).</summary>
+    public static IReadOnlyList<string> BootedOnNodes { get; } = [Sshd, Corosync, PveCluster, PveDaemon, PveProxy];
 
     public static bool IsKnown(string name) => All.Contains(name, StringComparer.Ordinal);
 }

@@ -13,6 +13,9 @@ public enum ClusterService
 
     /// <summary>The HTTPS half of the REST API, as www-data; it forwards protected calls to <see cref="ApiDaemon"/>.</summary>
     ApiProxy,
+
+    /// <summary>corosync-qdevice, the QDevice daemon on every node of a cluster with an external vote.</summary>
+    Qdevice,
 }
 
 /// <summary>Unit names as systemd and the lab's service command know them.</summary>
@@ -24,6 +27,7 @@ public static class ClusterServiceNames
         ClusterService.Pmxcfs => "pve-cluster",
         ClusterService.ApiDaemon => "pvedaemon",
         ClusterService.ApiProxy => "pveproxy",
+        ClusterService.Qdevice => "corosync-qdevice",
         _ => throw new ArgumentOutOfRangeException(nameof(service), service, "unknown cluster service"),
     };
 }

@@ -20,6 +20,10 @@ public sealed class CommandServiceControl(string command, IProcessRunner process
         return result.Succeeded;
     }
 
+    /// <summary>The command knows no boot: a lab node has none, so this is start or stop.</summary>
+    public IReadOnlyList<string> ActivationCommand(ClusterService service, bool enable) =>
+        [Command, enable ? "start" : "stop", service.UnitName()];
+
     private async Task RunAsync(string action, ClusterService service, CancellationToken cancellationToken)
     {
         var result = await processes.RunAsync(Command, [action, service.UnitName()], cancellationToken).ConfigureAwait(false);

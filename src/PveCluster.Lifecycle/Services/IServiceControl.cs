@@ -14,4 +14,11 @@ public interface IServiceControl
 
     /// <summary>True when the service is running; never throws for a stopped or unknown service.</summary>
     Task<bool> IsActiveAsync(ClusterService service, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The command line that starts the service now and at every boot (<paramref name="enable"/>), or stops it
+    /// now and for good. A command, not an action, because the QDevice steps run it on other nodes over ssh
+    /// as well: every node of a cluster runs the same kind of service manager.
+    /// </summary>
+    IReadOnlyList<string> ActivationCommand(ClusterService service, bool enable);
 }

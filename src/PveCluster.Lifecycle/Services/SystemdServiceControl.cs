@@ -18,6 +18,9 @@ public sealed class SystemdServiceControl(IProcessRunner processes) : IServiceCo
         return result.Succeeded;
     }
 
+    public IReadOnlyList<string> ActivationCommand(ClusterService service, bool enable) =>
+        [Systemctl, enable ? "enable" : "disable", "--now", service.UnitName()];
+
     private async Task RunAsync(string action, ClusterService service, CancellationToken cancellationToken)
     {
         var result = await processes.RunAsync(Systemctl, [action, service.UnitName()], cancellationToken).ConfigureAwait(false);

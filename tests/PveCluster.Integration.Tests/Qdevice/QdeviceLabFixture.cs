@@ -1,0 +1,20 @@
+using PveCluster.Integration.Tests.Infrastructure;
+using PveCluster.Lab;
+
+namespace PveCluster.Integration.Tests.Qdevice;
+
+/// <summary>Two cluster nodes with pmxcfs and the API, plus the lab's qnetd host (sshd + Debian's corosync-qnetd).</summary>
+public sealed class TwoNodeQdeviceLabFixture : LabClusterFixture
+{
+    protected override LabOptions Options => new() { NodeCount = 2, TokenMs = FastTokenMs, Qnetd = true };
+
+    protected override bool NeedsPvecm => true;
+}
+
+/// <summary>Three cluster nodes (an odd count) with pmxcfs and the API, plus the lab's qnetd host.</summary>
+public sealed class ThreeNodeQdeviceLabFixture : LabClusterFixture
+{
+    protected override LabOptions Options => new() { NodeCount = 3, TokenMs = FastTokenMs, Qnetd = true };
+
+    protected override bool NeedsPvecm => true;
+}
