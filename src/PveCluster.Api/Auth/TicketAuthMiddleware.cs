@@ -14,6 +14,9 @@ public sealed class TicketAuthMiddleware(
     TimeProvider time,
     ILogger<TicketAuthMiddleware> logger)
 {
+    /// <summary>Proxmox's status line for any unusable ticket; clients compare it literally and then log in again.</summary>
+    public const string InvalidTicket = "permission denied - invalid PVE ticket";
+
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -32,7 +35,7 @@ public sealed class TicketAuthMiddleware(
         if (!check.IsValid)
         {
             logger.LogInformation("rejected ticket from {Remote}: {Reason}", context.Connection.RemoteIpAddress, check.Describe());
-            throw ApiException.Unauthorized($"permission denied - {check.Describe()}");
+            throw new ApiException(StatusCodes.Status401Unauthorized, $"{InvalidTicket} ({check.Describe()})") { ReasonPhrase = InvalidTicket };
         }
 
         var user = check.User!;

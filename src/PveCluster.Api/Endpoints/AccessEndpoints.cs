@@ -31,13 +31,7 @@ public static class AccessEndpoints
         var password = RequestParameters.Required(parameters, "password");
         var (user, ticket, csrf) = await login.LoginAsync(username, parameters.GetValueOrDefault("realm"), password,
             context.Connection.RemoteIpAddress, cancellationToken).ConfigureAwait(false);
-        context.Response.Cookies.Append(AuthHeaders.TicketCookie, ticket, new CookieOptions
-        {
-            Secure = true,
-            HttpOnly = true,
-            SameSite = SameSiteMode.Strict,
-            Path = "/",
-        });
+        context.Response.Headers.SetCookie = AuthHeaders.TicketSetCookie(ticket);
         return ApiResponse.Data(new LoginResponse(user.ToString(), ticket, csrf, corosync.TryReadClusterName()),
             ApiJsonContext.Default.LoginResponse);
     }
