@@ -7,6 +7,7 @@ using PveCluster.Api.Cluster;
 using PveCluster.Api.Endpoints;
 using PveCluster.Api.Envelope;
 using PveCluster.Api.Join;
+using PveCluster.Api.NodeStatus;
 using PveCluster.Api.PveFiles;
 using PveCluster.Api.Tasks;
 using PveCluster.Lifecycle.Cluster;
@@ -59,6 +60,8 @@ public static class ApiServer
         builder.Services.AddSingleton<HostAddressCache>();
         builder.Services.AddSingleton<NodeAddressResolver>();
         builder.Services.AddSingleton<TaskRegistry>();
+        builder.Services.AddSingleton(services => new LocalNodeMetrics(services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<NodeRows>();
         builder.Services.AddSingleton(ClusterLifecycle.ForServer(options, CorosyncClusterConnection.Open));
         configureServices?.Invoke(builder.Services);
 
@@ -77,6 +80,9 @@ public static class ApiServer
         ClusterStatusEndpoints.Map(group);
         NodeNetworkEndpoints.Map(group);
         TaskEndpoints.Map(group);
+        VersionEndpoints.Map(group);
+        NodeEndpoints.Map(group);
+        ClusterResourcesEndpoints.Map(group);
         group.MapFallback((HttpContext context) =>
         {
             throw new ApiException(StatusCodes.Status501NotImplemented,
