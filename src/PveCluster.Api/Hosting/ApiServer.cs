@@ -62,6 +62,8 @@ public static class ApiServer
         builder.Services.AddSingleton<TaskRegistry>();
         builder.Services.AddSingleton(services => new LocalNodeMetrics(services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<NodeRows>();
+        builder.Services.AddSingleton<ClusterLogReader>();
+        builder.Services.AddSingleton<TaskIndex>();
         builder.Services.AddSingleton(ClusterLifecycle.ForServer(options, CorosyncClusterConnection.Open));
         configureServices?.Invoke(builder.Services);
 
@@ -83,6 +85,7 @@ public static class ApiServer
         VersionEndpoints.Map(group);
         NodeEndpoints.Map(group);
         ClusterResourcesEndpoints.Map(group);
+        ClusterLogEndpoints.Map(group);
         group.MapFallback((HttpContext context) =>
         {
             throw new ApiException(StatusCodes.Status501NotImplemented,
