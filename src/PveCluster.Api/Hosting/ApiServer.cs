@@ -64,6 +64,7 @@ public static class ApiServer
         builder.Services.AddSingleton<NodeRows>();
         builder.Services.AddSingleton<ClusterLogReader>();
         builder.Services.AddSingleton<TaskIndex>();
+        builder.Services.AddSingleton<IKnetLinkStatsSource, CorosyncKnetLinkStats>();
         builder.Services.AddSingleton(ClusterLifecycle.ForServer(options, CorosyncClusterConnection.Open));
         configureServices?.Invoke(builder.Services);
 
@@ -86,6 +87,7 @@ public static class ApiServer
         NodeEndpoints.Map(group);
         ClusterResourcesEndpoints.Map(group);
         ClusterLogEndpoints.Map(group);
+        CorosyncLinkEndpoints.Map(group);
         group.MapFallback((HttpContext context) =>
         {
             throw new ApiException(StatusCodes.Status501NotImplemented,
