@@ -8,8 +8,10 @@ using PveCluster.Api.Tasks;
 namespace PveCluster.Api.Endpoints;
 
 /// <summary>
-/// <c>/nodes/{node}/tasks/{upid}</c>: status and log of background tasks. Tasks run in pvedaemon, which alone knows
-/// whether one is still running, so the reads are protected (forwarded) too.
+/// Background tasks: <c>/nodes/{node}/tasks</c> (this node's list, Proxmox's filters), <c>/cluster/tasks</c> (the
+/// recent tasks, running ones included; this node's only — other nodes' lists are not replicated here), and
+/// <c>/nodes/{node}/tasks/{upid}</c> status and log. Tasks run in pvedaemon, which alone knows whether one is
+/// still running, so these reads are protected (forwarded) too.
 /// </summary>
 public static class TaskEndpoints
 {
@@ -18,6 +20,14 @@ public static class TaskEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
+        api.MapGet("/nodes/{node}/tasks", (string node, HttpContext context, TaskIndex index, ApiOptions options) =>
+        {
+            LocalNode.Ensure(node, options);
+            var (page, total) = index.List(TaskQueryParameters.Read(RequestParameters.Of(context)));
+            return ApiResponse.Data(page, new JsonObject { ["total"] = total });
+        }).WithParameters(TaskQueryParameters.Schema).Protected();
+        api.MapGet("/cluster/tasks", (TaskIndex index) => ApiResponse.Data(index.List(new TaskQuery { Source = TaskSource.All }).Page))
+            .WithParameters(ParameterSchema.None).Protected();
         api.MapGet("/nodes/{node}/tasks/{upid}/status", (string node, string upid, TaskRegistry tasks, ApiOptions options) =>
         {
             var id = ParseLocal(node, upid, options);

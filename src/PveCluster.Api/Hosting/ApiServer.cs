@@ -6,6 +6,7 @@ using PveCluster.Api.Auth.Login;
 using PveCluster.Api.Cluster;
 using PveCluster.Api.Envelope;
 using PveCluster.Api.Join;
+using PveCluster.Api.NodeStatus;
 using PveCluster.Api.PveFiles;
 using PveCluster.Api.Routing;
 using PveCluster.Api.Tasks;
@@ -44,6 +45,11 @@ public static class ApiServer
         builder.Services.AddSingleton<HostAddressCache>();
         builder.Services.AddSingleton<NodeAddressResolver>();
         builder.Services.AddSingleton<TaskRegistry>();
+        builder.Services.AddSingleton(services => new LocalNodeMetrics(services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<NodeRows>();
+        builder.Services.AddSingleton<ClusterLogReader>();
+        builder.Services.AddSingleton<TaskIndex>();
+        builder.Services.AddSingleton<IKnetLinkStatsSource, CorosyncKnetLinkStats>();
         builder.Services.AddSingleton(ClusterLifecycle.ForServer(options, CorosyncClusterConnection.Open));
         return builder;
     }

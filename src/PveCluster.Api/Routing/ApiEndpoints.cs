@@ -17,5 +17,10 @@ public static class ApiEndpoints
         ClusterStatusEndpoints.Map(api);
         NodeNetworkEndpoints.Map(api);
         TaskEndpoints.Map(api);
+        VersionEndpoints.Map(api);
+        NodeEndpoints.Map(api);
+        ClusterResourcesEndpoints.Map(api);
+        ClusterLogEndpoints.Map(api);
+        CorosyncLinkEndpoints.Map(api);
     }
 }
