@@ -1,6 +1,7 @@
 using PveCluster.Api.Cluster;
 using PveCluster.Api.Envelope;
 using PveCluster.Api.Hosting;
+using PveCluster.Api.Routing;
 
 namespace PveCluster.Api.Endpoints;
 
