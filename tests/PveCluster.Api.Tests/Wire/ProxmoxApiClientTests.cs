@@ -20,17 +20,7 @@ public sealed class ProxmoxApiClientTests
     [Fact]
     public async Task Client_reads_the_answers()
     {
-        var server = new ApiServerFixture();
-        await server.InitializeAsync();
-        JsonObject results;
-        try
-        {
-            results = await RunAsync(server);
-        }
-        finally
-        {
-            await server.DisposeAsync();
-        }
+        var results = await RunAgainstAsync(new ApiServerFixture());
 
         foreach (var path in ReadablePaths)
         {
@@ -43,22 +33,26 @@ public sealed class ProxmoxApiClientTests
     [Fact]
     public async Task Client_rejects_every_answer_with_aspnet_default_content_type()
     {
-        var server = new DefaultContentTypeServer();
-        await server.InitializeAsync();
-        JsonObject results;
-        try
-        {
-            results = await RunAsync(server);
-        }
-        finally
-        {
-            await server.DisposeAsync();
-        }
+        var results = await RunAgainstAsync(new DefaultContentTypeServer());
 
         foreach (var path in ReadablePaths)
         {
             Assert.False(results[path]!["ok"]!.GetValue<bool>(), $"{path}: {results[path]}");
             Assert.Contains("unexpected contentType \"application/json; charset=utf-8\"", results[path]!["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>Starts <paramref name="server"/>, runs the client against it, stops it.</summary>
+    private static async Task<JsonObject> RunAgainstAsync(ApiServerFixture server)
+    {
+        await server.InitializeAsync();
+        try
+        {
+            return await RunAsync(server);
+        }
+        finally
+        {
+            await server.DisposeAsync();
         }
     }
 
