@@ -1,28 +1,38 @@
 using System.CommandLine;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using PveCluster.Bench.Cfs.Worker;
 using PveCluster.Lab;
 
 namespace PveCluster.Bench.Cfs.Host;
 
-/// <summary><c>pve-bench-cfs [--nodes 3] [--files N] [--size 1024]</c>, plus the hidden worker subcommand.</summary>
+/// <summary><c>pve-bench-cfs [--nodes 3] [--files N] [--size 1024] [--writers N] [--spread] [--compare PATH] [--json]</c>, plus the hidden worker subcommands.</summary>
 public static class BenchCommand
 {
     public static RootCommand Create()
     {
-        var nodes = new Option<int>("--nodes") { Description = "Lab nodes, each running pmxcfs.", DefaultValueFactory = _ => 3 };
-        var files = new Option<int>("--files") { Description = "Files to create in each workload.", DefaultValueFactory = _ => 2000 };
+        var nodes = new Option<int>("--nodes") { Description = "Lab nodes, each running pmxcfs (1..16).", DefaultValueFactory = _ => 3 };
+        var files = new Option<int>("--files") { Description = "Files to create in total.", DefaultValueFactory = _ => 2000 };
         var size = new Option<int>("--size") { Description = "Bytes per file.", DefaultValueFactory = _ => 1024 };
-        var root = new RootCommand(
-            "pve-bench-cfs: small-file create+write throughput, per-operation latency and read throughput of pmxcfs on a lab "
-            + "cluster, next to the same workload on a plain directory of the same node. Needs root, corosync and the published pmxcfs.")
+        var writers = new Option<int>("--writers") { Description = "Concurrent writers in total.", DefaultValueFactory = _ => 1 };
+        var spread = new Option<bool>("--spread") { Description = "Put the writers round-robin on every node instead of all on n1." };
+        var compare = new Option<string?>("--compare")
         {
-            nodes, files, size,
+            Description = "Another pmxcfs binary (taking `-f --nodename N`) to run the same workload on the same lab after ours; prints both and the ratios.",
         };
-        root.Subcommands.Add(WorkerCommand.Create());
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON instead of a table." };
+        var root = new RootCommand(
+            "pve-bench-cfs: pmxcfs start-up time, memory, small-file create+write throughput and latency, and read throughput on a "
+            + "lab cluster, optionally next to another pmxcfs binary. Needs root, corosync and the published pmxcfs.")
+        {
+            nodes, files, size, writers, spread, compare, json,
+        };
+        foreach (var worker in WorkerCommand.Create())
+            root.Subcommands.Add(worker);
         root.SetAction(async (result, cancellationToken) =>
         {
-            var options = new BenchOptions(result.GetValue(nodes), result.GetValue(files), result.GetValue(size));
+            var options = new BenchOptions(result.GetValue(nodes), result.GetValue(files), result.GetValue(size),
+                result.GetValue(writers), result.GetValue(spread), result.GetValue(compare), result.GetValue(json));
             var problems = options.Problems().ToList();
             if (problems.Count > 0)
             {
@@ -35,12 +45,21 @@ public static class BenchCommand
                 .SetMinimumLevel(LogLevel.Warning));
             try
             {
-                return await new BenchRun(options, loggers.CreateLogger("pve-bench-cfs")).RunAsync(cancellationToken).ConfigureAwait(false);
+                var report = await new BenchRun(options, loggers.CreateLogger("pve-bench-cfs")).RunAsync(cancellationToken).ConfigureAwait(false);
+                await Console.Out.WriteLineAsync(options.Json ? JsonSerializer.Serialize(report, ReportJson.Default.BenchReport) : ResultTable.Render(report))
+                    .ConfigureAwait(false);
+                return 0;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 await Console.Error.WriteLineAsync("pve-bench-cfs: interrupted").ConfigureAwait(false);
                 return 130;
+            }
+            catch (OperationCanceledException e)
+            {
+                // A bounded wait of the run itself (stopping pmxcfs, tearing the lab down) ran out.
+                await Console.Error.WriteLineAsync($"pve-bench-cfs: gave up waiting: {e.Message}").ConfigureAwait(false);
+                return 1;
             }
             catch (Exception e) when (e is LabException or TimeoutException or InvalidDataException)
             {

@@ -1,12 +1,20 @@
 namespace PveCluster.Bench.Cfs.Host;
 
-/// <summary>What to measure: cluster size and the small-file workload.</summary>
-public sealed record BenchOptions(int Nodes, int Files, int Size)
+/// <summary>What to measure: cluster size, the small-file workload, who writes, and what to compare with.</summary>
+/// <param name="Nodes">Lab nodes, each running pmxcfs.</param>
+/// <param name="Files">Files to create in total.</param>
+/// <param name="Size">Bytes per file.</param>
+/// <param name="Writers">Concurrent writers in total (threads of one process per writing node).</param>
+/// <param name="Spread">Writers go round-robin over every node instead of all into node 1.</param>
+/// <param name="ComparePath">Another pmxcfs binary (or wrapper taking the same command line) run on the same lab after ours.</param>
+/// <param name="Json">Print the result as JSON instead of a table.</param>
+public sealed record BenchOptions(int Nodes, int Files, int Size, int Writers = 1, bool Spread = false, string? ComparePath = null, bool Json = false)
 {
     /// <summary>Keep well inside pmxcfs' 128 MiB total and 256 Ki inode limits.</summary>
     public const long MaxTotalBytes = 96L * 1024 * 1024;
     public const int MaxFiles = 100_000;
     public const int MaxFileSize = 1024 * 1024;
+    public const int MaxWriters = 64;
 
     /// <summary>The problems with these settings, empty when they are usable.</summary>
     public IEnumerable<string> Problems()
@@ -19,5 +27,36 @@ public sealed record BenchOptions(int Nodes, int Files, int Size)
             yield return $"--size must be 0..{MaxFileSize} bytes (pmxcfs' per-file limit), got {Size}";
         if ((long)Files * Size > MaxTotalBytes)
             yield return $"--files x --size = {(long)Files * Size} bytes exceeds {MaxTotalBytes} (pmxcfs holds at most 128 MiB in total)";
+        if (Writers is < 1 or > MaxWriters)
+            yield return $"--writers must be 1..{MaxWriters}, got {Writers}";
+        else if (Writers > Files)
+            yield return $"--writers ({Writers}) must not exceed --files ({Files})";
+        if (ComparePath is not null && !File.Exists(ComparePath))
+            yield return $"--compare: no such file: {ComparePath}";
+    }
+
+    /// <summary>Which node runs how many writer threads, and how many files each of those processes creates.</summary>
+    public IReadOnlyList<WriterProcess> WriterPlan()
+    {
+        var threadsByNode = new int[Spread ? Nodes : 1];
+        for (var writer = 0; writer < Writers; writer++)
+            threadsByNode[writer % threadsByNode.Length]++;
+        var plan = new List<WriterProcess>();
+        var assigned = 0;
+        var writersBefore = 0;
+        for (var index = 0; index < threadsByNode.Length; index++)
+        {
+            if (threadsByNode[index] == 0)
+                continue;
+            writersBefore += threadsByNode[index];
+            // Files in proportion to threads; the rounding remainder falls to the last process.
+            var upTo = (int)((long)Files * writersBefore / Writers);
+            plan.Add(new WriterProcess(index + 1, threadsByNode[index], upTo - assigned));
+            assigned = upTo;
+        }
+        return plan;
     }
 }
+
+/// <summary>One writer process: the node it runs in, its threads and the files it creates.</summary>
+public sealed record WriterProcess(int Node, int Threads, int Files);

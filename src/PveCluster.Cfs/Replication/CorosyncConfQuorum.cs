@@ -24,8 +24,10 @@ internal sealed class CorosyncConfQuorum(ConfigDatabase database, string localCo
     private const string TreeConfPath = "/corosync.conf";
 
     private readonly Lock _lock = new();
-    private string? _cachedKey;
-    private VotequorumConfig? _cached;
+    private ulong? _treeVersion;
+    private VotequorumConfig? _fromTree;
+    private long? _localWriteTicks;
+    private VotequorumConfig? _fromLocal;
 
     public bool IsQuorate(IReadOnlyCollection<uint> nodeIds)
     {
@@ -40,21 +42,36 @@ internal sealed class CorosyncConfQuorum(ConfigDatabase database, string localCo
         return VotequorumCalculator.Evaluate(config, nodeIds.Where(known.Contains)).IsQuorate;
     }
 
-    /// <summary>The tree's configuration; the node-local one when the tree has none or an unusable one.</summary>
+    /// <summary>
+    /// The tree's configuration; the node-local one when the tree has none or an unusable one. Each is
+    /// parsed once per version: the writer's quorum check runs for every acknowledgement, and the local
+    /// file (a stat per check) is only looked at while the tree has no usable configuration.
+    /// </summary>
     private VotequorumConfig? Current()
     {
         var treeEntry = database.GetEntry(TreeConfPath);
-        var key = $"{treeEntry?.Version}:{File.GetLastWriteTimeUtc(localConfPath).Ticks}";
         lock (_lock)
         {
-            if (key != _cachedKey)
+            if (treeEntry?.Version != _treeVersion)
             {
-                _cachedKey = key;
+                _treeVersion = treeEntry?.Version;
                 var tree = treeEntry is null ? null : database.ReadFile(TreeConfPath) is { } data ? Encoding.UTF8.GetString(data.Span) : null;
-                _cached = Parse(tree, "the cluster's corosync.conf") ?? Parse(File.Exists(localConfPath) ? File.ReadAllText(localConfPath) : null, localConfPath);
+                _fromTree = Parse(tree, "the cluster's corosync.conf");
             }
 
-            return _cached;
+            if (_fromTree is { } fromTree)
+            {
+                return fromTree;
+            }
+
+            var localWriteTicks = File.GetLastWriteTimeUtc(localConfPath).Ticks;
+            if (localWriteTicks != _localWriteTicks)
+            {
+                _localWriteTicks = localWriteTicks;
+                _fromLocal = Parse(File.Exists(localConfPath) ? File.ReadAllText(localConfPath) : null, localConfPath);
+            }
+
+            return _fromLocal;
         }
     }
 

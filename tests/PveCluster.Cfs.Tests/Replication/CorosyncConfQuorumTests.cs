@@ -61,6 +61,31 @@ public sealed class CorosyncConfQuorumTests : IDisposable
         Assert.True(nothing.IsQuorate([1]));
     }
 
+    [Fact]
+    public void Each_source_is_reread_when_it_changes_while_the_other_one_decides()
+    {
+        var local = _directory.File("corosync.conf");
+        File.WriteAllText(local, Conf(("n1", 1, 1), ("n2", 2, 1), ("n3", 3, 1)));
+        var quorum = new CorosyncConfQuorum(_database, local, NullLogger.Instance);
+        Assert.False(quorum.IsQuorate([1]));
+
+        WriteTreeConf(Conf(("n1", 1, 3), ("n2", 2, 1)));
+        Assert.True(quorum.IsQuorate([1]));
+
+        // Changed while the tree's copy decides; it must count as soon as the tree's copy is unusable.
+        File.WriteAllText(local, Conf(("n1", 1, 1), ("n2", 2, 1)) + "quorum {\n  provider: corosync_votequorum\n  two_node: 1\n}\n");
+        File.SetLastWriteTimeUtc(local, DateTime.UtcNow.AddMinutes(1));
+        Assert.True(quorum.IsQuorate([1]));
+        Assert.False(quorum.IsQuorate([2, 3]));
+
+        WriteTreeConf("nodelist {\n  node {\n");
+        Assert.True(quorum.IsQuorate([2]));
+
+        WriteTreeConf(Conf(("n1", 1, 1), ("n2", 2, 1), ("n3", 3, 1)));
+        Assert.False(quorum.IsQuorate([2]));
+        Assert.True(quorum.IsQuorate([2, 3]));
+    }
+
     private static string Conf(params (string Name, int Id, int Votes)[] nodes) =>
         "totem {\n  version: 2\n  cluster_name: test\n  config_version: 1\n}\nnodelist {\n"
         + string.Concat(nodes.Select(n => $"  node {{\n    name: {n.Name}\n    nodeid: {n.Id}\n    quorum_votes: {n.Votes}\n    ring0_addr: 10.0.0.{n.Id}\n  }}\n"))
