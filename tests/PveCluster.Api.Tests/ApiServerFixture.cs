@@ -45,6 +45,9 @@ public class ApiServerFixture : IAsyncLifetime
 
     protected virtual TimeSpan KeyAge => TimeSpan.FromHours(3);
 
+    /// <summary>The published web GUI folder; none unless a test creates it.</summary>
+    public string GuiDir => Path.Combine(Root, "gui");
+
     public virtual async Task InitializeAsync()
     {
         // 2048-bit CA: the 4096-bit default takes several seconds per key on a small machine and proves nothing more here.
@@ -62,6 +65,7 @@ public class ApiServerFixture : IAsyncLifetime
             AllowedUsers = AllowedUsers,
             Limits = Limits,
             Login = Login,
+            GuiDir = GuiDir,
         }, logging => logging.ClearProviders(), Time, ConfigureServices);
         await _app.StartAsync();
         BaseAddress = new Uri($"https://127.0.0.1:{ApiServer.BoundPort(_app)}/api2/json/");

@@ -32,6 +32,7 @@ public static class ApiCommandLine
             Description = "where task logs are kept",
             DefaultValueFactory = _ => "/var/log/pve/tasks",
         };
+        var guiDir = new Option<string>("--gui-dir") { Description = "the published web GUI, served at /", DefaultValueFactory = _ => Gui.GuiHosting.DefaultRoot };
         var pamService = new Option<string>("--pam-service") { Description = "PAM service name", DefaultValueFactory = _ => "pve-api" };
         var allowUser = new Option<string[]>("--allow-user")
         {
@@ -42,7 +43,7 @@ public static class ApiCommandLine
 
         var root = new RootCommand("Proxmox-compatible cluster REST API (/api2/json over HTTPS)")
         {
-            listen, port, PveDirOption, NodeOption, taskDir, pamService, allowUser,
+            listen, port, PveDirOption, NodeOption, taskDir, pamService, allowUser, guiDir,
         };
         root.SetAction(async (result, cancellationToken) =>
         {
@@ -73,6 +74,7 @@ public static class ApiCommandLine
                 TaskDir = result.GetValue(taskDir)!,
                 PamService = result.GetValue(pamService)!,
                 AllowedUsers = users,
+                GuiDir = result.GetValue(guiDir)!,
             };
             return await ServeAsync(options, cancellationToken).ConfigureAwait(false);
         });

@@ -6,6 +6,7 @@ using PveCluster.Api.Auth;
 using PveCluster.Api.Cluster;
 using PveCluster.Api.Endpoints;
 using PveCluster.Api.Envelope;
+using PveCluster.Api.Gui;
 using PveCluster.Api.Join;
 using PveCluster.Api.PveFiles;
 using PveCluster.Api.Tasks;
@@ -68,6 +69,8 @@ public static class ApiServer
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments(ApiPrefix, StringComparison.OrdinalIgnoreCase),
             api => api.UseMiddleware<TicketAuthMiddleware>());
+
+        app.MapGui(options.GuiDir, ApiPrefix);
 
         var group = app.MapGroup(ApiPrefix);
         ParameterFilter.AddTo(group);
