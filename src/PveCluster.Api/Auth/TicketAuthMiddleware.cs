@@ -4,7 +4,7 @@ using PveCluster.Api.Hosting;
 namespace PveCluster.Api.Auth;
 
 /// <summary>
-/// Every API call except the login itself needs a valid ticket in the <c>PVEAuthCookie</c> cookie, and every
+/// Every API call except the login itself (and the realm list) needs a valid ticket in the <c>PVEAuthCookie</c> cookie, and every
 /// state-changing call also the matching <c>CSRFPreventionToken</c> header.
 /// </summary>
 public sealed class TicketAuthMiddleware(
@@ -14,10 +14,13 @@ public sealed class TicketAuthMiddleware(
     TimeProvider time,
     ILogger<TicketAuthMiddleware> logger)
 {
+    /// <summary>Proxmox's status line for any unusable ticket; clients compare it literally and then log in again.</summary>
+    public const string InvalidTicket = "permission denied - invalid PVE ticket";
+
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (IsLogin(context.Request))
+        if (IsOpen(context.Request))
         {
             return next(context);
         }
@@ -32,7 +35,7 @@ public sealed class TicketAuthMiddleware(
         if (!check.IsValid)
         {
             logger.LogInformation("rejected ticket from {Remote}: {Reason}", context.Connection.RemoteIpAddress, check.Describe());
-            throw ApiException.Unauthorized($"permission denied - {check.Describe()}");
+            throw new ApiException(StatusCodes.Status401Unauthorized, $"{InvalidTicket} ({check.Describe()})") { ReasonPhrase = InvalidTicket };
         }
 
         var user = check.User!;
@@ -59,6 +62,8 @@ public sealed class TicketAuthMiddleware(
         return next(context);
     }
 
-    private static bool IsLogin(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method) && request.Path.Equals("/api2/json/access/ticket", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The calls Proxmox answers without a ticket: the login, and the realm list the login form shows.</summary>
+    private static bool IsOpen(HttpRequest request) =>
+        (HttpMethods.IsPost(request.Method) && request.Path.Equals("/api2/json/access/ticket", StringComparison.OrdinalIgnoreCase))
+        || (HttpMethods.IsGet(request.Method) && request.Path.Equals("/api2/json/access/domains", StringComparison.OrdinalIgnoreCase));
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using PveCluster.Api.Auth;
 using PveCluster.Api.Auth.Login;
 using PveCluster.Api.Cluster;
@@ -5,7 +6,7 @@ using PveCluster.Api.Envelope;
 
 namespace PveCluster.Api.Endpoints;
 
-/// <summary><c>/access</c>: login. A ticket is obtained with the PAM password, or renewed by passing a still valid ticket as password.</summary>
+/// <summary><c>/access</c>: the realms (PAM only) and login. A ticket is obtained with the PAM password, or renewed by passing a still valid ticket as password.</summary>
 public static class AccessEndpoints
 {
     /// <summary>
@@ -18,6 +19,11 @@ public static class AccessEndpoints
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapPost("/access/ticket", LoginAsync).WithParameters(LoginSchema);
+        // Open without a ticket, as in Proxmox: the login form lists the realms before anyone has logged in.
+        api.MapGet("/access/domains", () => ApiResponse.Data(new JsonArray
+        {
+            new JsonObject { ["realm"] = "pam", ["type"] = "pam", ["comment"] = "Linux PAM standard authentication" },
+        })).WithParameters(ParameterSchema.None);
     }
 
     private static async Task<IResult> LoginAsync(
@@ -31,13 +37,7 @@ public static class AccessEndpoints
         var password = RequestParameters.Required(parameters, "password");
         var (user, ticket, csrf) = await login.LoginAsync(username, parameters.GetValueOrDefault("realm"), password,
             context.Connection.RemoteIpAddress, cancellationToken).ConfigureAwait(false);
-        context.Response.Cookies.Append(AuthHeaders.TicketCookie, ticket, new CookieOptions
-        {
-            Secure = true,
-            HttpOnly = true,
-            SameSite = SameSiteMode.Strict,
-            Path = "/",
-        });
+        context.Response.Headers.SetCookie = AuthHeaders.TicketSetCookie(ticket);
         return ApiResponse.Data(new LoginResponse(user.ToString(), ticket, csrf, corosync.TryReadClusterName()),
             ApiJsonContext.Default.LoginResponse);
     }

@@ -6,7 +6,11 @@ using PveCluster.Api.Tasks;
 
 namespace PveCluster.Api.Endpoints;
 
-/// <summary><c>/nodes/{node}/tasks/{upid}</c>: status and log of background tasks.</summary>
+/// <summary>
+/// Background tasks: <c>/nodes/{node}/tasks</c> (this node's list, Proxmox's filters), <c>/cluster/tasks</c> (the
+/// recent tasks, running ones included; this node's only — other nodes' lists are not replicated here), and
+/// <c>/nodes/{node}/tasks/{upid}</c> status and log.
+/// </summary>
 public static class TaskEndpoints
 {
     private const int DefaultLimit = 50;
@@ -14,6 +18,14 @@ public static class TaskEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
+        api.MapGet("/nodes/{node}/tasks", (string node, HttpContext context, TaskIndex index, ApiOptions options) =>
+        {
+            LocalNode.Ensure(node, options);
+            var (page, total) = index.List(TaskQueryParameters.Read(RequestParameters.Of(context)));
+            return ApiResponse.Data(page, new JsonObject { ["total"] = total });
+        }).WithParameters(TaskQueryParameters.Schema);
+        api.MapGet("/cluster/tasks", (TaskIndex index) => ApiResponse.Data(index.List(new TaskQuery { Source = TaskSource.All }).Page))
+            .WithParameters(ParameterSchema.None);
         api.MapGet("/nodes/{node}/tasks/{upid}/status", (string node, string upid, TaskRegistry tasks, ApiOptions options) =>
         {
             var id = ParseLocal(node, upid, options);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace PveCluster.Api.Envelope;
@@ -44,7 +43,7 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMid
         context.Response.Clear();
         context.Response.StatusCode = error.StatusCode;
         // Proxmox puts the message in the status line; its clients (pvesh, pvecm) read it from there.
-        if (context.Features.Get<IHttpResponseFeature>() is { } response && ReasonPhrase(error.Message) is { } phrase)
+        if (context.Features.Get<IHttpResponseFeature>() is { } response && ReasonPhrase(error.ReasonPhrase ?? error.Message) is { } phrase)
         {
             response.ReasonPhrase = phrase;
         }
@@ -54,10 +53,7 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMid
             context.Response.Headers.RetryAfter = ((long)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        var body = JsonSerializer.SerializeToUtf8Bytes(ApiResponse.ErrorBody(error), ApiJsonContext.Default.JsonObject);
-        context.Response.ContentType = "application/json;charset=UTF-8";
-        context.Response.ContentLength = body.Length;
-        return context.Response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+        return ProxmoxJsonResult.WriteAsync(context.Response, ApiResponse.ErrorBody(error), context.RequestAborted);
     }
 
     private static ApiException FromBadRequest(HttpContext context, BadHttpRequestException e)

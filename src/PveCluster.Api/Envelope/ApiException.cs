@@ -33,6 +33,12 @@ public sealed class ApiException : Exception
 
     public IReadOnlyDictionary<string, string>? Errors { get; }
 
+    /// <summary>
+    /// The HTTP status line's reason when it must differ from the message: clients match some of Proxmox's reasons
+    /// literally (a 401 "permission denied - invalid PVE ticket" makes them log in again), while the message may say more.
+    /// </summary>
+    public string? ReasonPhrase { get; init; }
+
     /// <summary>Sent as <c>Retry-After</c> (throttled or overloaded logins).</summary>
     public TimeSpan? RetryAfter { get; init; }
 

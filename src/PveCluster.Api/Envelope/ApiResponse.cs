@@ -24,7 +24,7 @@ public static class ApiResponse
             }
         }
 
-        return Results.Json(body, ApiJsonContext.Default.JsonObject);
+        return new ProxmoxJsonResult(body);
     }
 
     public static JsonObject ErrorBody(ApiException error)

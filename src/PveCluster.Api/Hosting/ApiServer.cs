@@ -8,6 +8,7 @@ using PveCluster.Api.Endpoints;
 using PveCluster.Api.Envelope;
 using PveCluster.Api.Gui;
 using PveCluster.Api.Join;
+using PveCluster.Api.NodeStatus;
 using PveCluster.Api.PveFiles;
 using PveCluster.Api.Tasks;
 using PveCluster.Lifecycle.Cluster;
@@ -60,6 +61,11 @@ public static class ApiServer
         builder.Services.AddSingleton<HostAddressCache>();
         builder.Services.AddSingleton<NodeAddressResolver>();
         builder.Services.AddSingleton<TaskRegistry>();
+        builder.Services.AddSingleton(services => new LocalNodeMetrics(services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<NodeRows>();
+        builder.Services.AddSingleton<ClusterLogReader>();
+        builder.Services.AddSingleton<TaskIndex>();
+        builder.Services.AddSingleton<IKnetLinkStatsSource, CorosyncKnetLinkStats>();
         builder.Services.AddSingleton(ClusterLifecycle.ForServer(options, CorosyncClusterConnection.Open));
         configureServices?.Invoke(builder.Services);
 
@@ -80,6 +86,11 @@ public static class ApiServer
         ClusterStatusEndpoints.Map(group);
         NodeNetworkEndpoints.Map(group);
         TaskEndpoints.Map(group);
+        VersionEndpoints.Map(group);
+        NodeEndpoints.Map(group);
+        ClusterResourcesEndpoints.Map(group);
+        ClusterLogEndpoints.Map(group);
+        CorosyncLinkEndpoints.Map(group);
         group.MapFallback((HttpContext context) =>
         {
             throw new ApiException(StatusCodes.Status501NotImplemented,

@@ -25,6 +25,9 @@ public sealed class PveDirectory(string root)
 
     public string Members => Path.Combine(Root, ".members");
 
+    /// <summary>pmxcfs's cluster log view: <c>{"data": [...]}</c>, newest first.</summary>
+    public string ClusterLog => Path.Combine(Root, ".clusterlog");
+
     public string NodeDirectory(string node) => Path.Combine(Root, "nodes", node);
 
     public string NodeCertificate(string node) => Path.Combine(NodeDirectory(node), "pve-ssl.pem");

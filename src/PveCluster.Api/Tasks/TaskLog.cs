@@ -9,6 +9,9 @@ public sealed class TaskLog
     public const string OkLine = "TASK OK";
     public const string ErrorPrefix = "TASK ERROR: ";
 
+    /// <summary>Proxmox's status for a task whose log has no final line although it no longer runs (the server died).</summary>
+    public const string UnexpectedStatus = "unexpected status";
+
     private readonly Lock _lock = new();
 
     public TaskLog(string path)

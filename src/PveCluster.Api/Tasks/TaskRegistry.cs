@@ -85,7 +85,7 @@ public sealed class TaskRegistry : IDisposable
             User = upid.User.ToString(),
             Status = running ? "running" : "stopped",
             // A log without final line and no running task: the server died while the task ran.
-            ExitStatus = running ? null : TaskLog.ReadExitStatus(lines ?? []) ?? "unexpected status",
+            ExitStatus = running ? null : TaskLog.ReadExitStatus(lines ?? []) ?? TaskLog.UnexpectedStatus,
         };
     }
 
@@ -102,6 +102,8 @@ public sealed class TaskRegistry : IDisposable
         var page = lines.Skip(start).Take(limit).Select((text, i) => new TaskLogLine(start + i + 1, text)).ToList();
         return (page, lines.Count);
     }
+
+    public bool IsRunning(Upid upid) => _running.ContainsKey(upid?.ToString() ?? "");
 
     /// <summary>Completes when the task has finished (immediately for unknown or finished tasks).</summary>
     public Task WaitAsync(Upid upid) => _running.TryGetValue(upid?.ToString() ?? "", out var task) ? task : Task.CompletedTask;
@@ -128,7 +130,7 @@ public sealed class TaskRegistry : IDisposable
         }
     }
 
-    private string LogPath(Upid upid) => Path.Combine(_options.TaskDir, upid.StartTimeHex[^1..], upid.ToString());
+    public string LogPath(Upid upid) => Path.Combine(_options.TaskDir, upid.StartTimeHex[^1..], upid.ToString());
 
     private List<string>? ReadLines(Upid upid)
     {
