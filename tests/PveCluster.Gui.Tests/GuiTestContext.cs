@@ -30,6 +30,19 @@ public class GuiTestContext : BunitContext
 
     public StubApi Api { get; } = new();
 
+    /// <summary>MudBlazor registers services that only dispose asynchronously; xunit disposes test classes synchronously.</summary>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+        else
+        {
+            base.Dispose(disposing);
+        }
+    }
+
     /// <summary>Opens <typeparamref name="TDialog"/> the way the views do, inside a rendered dialog provider.</summary>
     public async Task<IRenderedComponent<MudDialogProvider>> OpenDialogAsync<TDialog>(DialogParameters? parameters = null)
         where TDialog : Microsoft.AspNetCore.Components.IComponent

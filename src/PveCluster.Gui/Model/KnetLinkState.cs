@@ -5,9 +5,9 @@ namespace PveCluster.Gui.Model;
 
 /// <summary>
 /// One knet link from this node to a peer (GET /nodes/{node}/corosync/links, from corosync's cmap stats):
-/// connected and enabled state and the average latency.
+/// connected and enabled state, the peer's address on it and the average latency (knet reports microseconds).
 /// </summary>
-public sealed record KnetLinkState(string Peer, long PeerId, int Link, bool Connected, bool Enabled, double? LatencyMs)
+public sealed record KnetLinkState(string Peer, long PeerId, int Link, string? Address, bool Connected, bool Enabled, double? LatencyMs)
 {
     /// <summary>Configured but not carrying: down links are what an administrator must see first.</summary>
     public bool IsDown => !Connected || !Enabled;
@@ -15,11 +15,12 @@ public sealed record KnetLinkState(string Peer, long PeerId, int Link, bool Conn
     public static IReadOnlyList<KnetLinkState> ListFrom(JsonNode? data) =>
         [.. JsonRead.Objects(data)
             .Select(e => new KnetLinkState(
-                JsonRead.Text(e, "node") ?? JsonRead.Text(e, "name") ?? "",
+                JsonRead.Text(e, "node") ?? "",
                 JsonRead.Number(e, "nodeid") ?? 0,
-                (int)(JsonRead.Number(e, "link") ?? JsonRead.Number(e, "linknumber") ?? 0),
+                (int)(JsonRead.Number(e, "link") ?? 0),
+                JsonRead.Text(e, "address"),
                 JsonRead.Flag(e, "connected"),
                 JsonRead.Flag(e, "enabled"),
-                JsonRead.Real(e, "latency") ?? JsonRead.Real(e, "latency_ave")))
+                JsonRead.Real(e, "latency_ave") / 1000.0))
             .OrderBy(l => l.PeerId).ThenBy(l => l.Link)];
 }

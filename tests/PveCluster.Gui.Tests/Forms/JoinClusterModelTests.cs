@@ -22,8 +22,8 @@ public sealed class JoinClusterModelTests
         }
 
         var totem = new JsonObject { ["cluster_name"] = name, ["config_version"] = "1", ["interface"] = interfaces };
-        CertificateFingerprint.TryParse(Fingerprint, out var fp);
-        return JoinInformationCodec.Encode(new JoinInformation("198.18.5.1", fp!, peerLinks, [.. peerLinks.Values], totem));
+        var fp = CertificateFingerprint.Parse(Fingerprint);
+        return JoinInformationCodec.Encode(new JoinInformation("198.18.5.1", fp, peerLinks, [.. peerLinks.Values], totem));
     }
 
     [Fact]
