@@ -59,8 +59,10 @@ public sealed class GuiBrowser : IAsyncDisposable
         await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new BrowserContextGrantPermissionsOptions { Origin = url.GetLeftPart(UriPartial.Authority) });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
-        var gui = new GuiPage(page, this);
+        var gui = new GuiPage(page, this).Watching();
         await page.GotoAsync(url.ToString());
+        // The first start downloads and starts the .NET runtime (a few MB): slow on a loaded 2-core machine.
+        await page.Locator("#login-user").WaitForAsync(new LocatorWaitForOptions { Timeout = 120_000 });
         return gui;
     }
 

@@ -6,17 +6,24 @@ namespace PveCluster.Integration.Tests.Gui;
 /// <summary>One node's GUI in a browser page, with the steps a person takes and a console that must stay clean.</summary>
 public sealed class GuiPage(IPage page, GuiBrowser browser)
 {
-    private readonly ConcurrentQueue<string> _consoleErrors = Watch(page);
     private readonly List<string> _expected = [];
+    private ConcurrentQueue<string>? _consoleErrors;
 
     public IPage Page { get; } = page;
+
+    /// <summary>Starts watching the console; call before the page loads anything.</summary>
+    public GuiPage Watching()
+    {
+        _consoleErrors = Watch(Page);
+        return this;
+    }
 
     /// <summary>Console errors the current step causes on purpose (the browser logs every 401 a wrong password gets).</summary>
     public void ExpectConsoleError(string text) => _expected.Add(text);
 
     public void AssertNoConsoleErrors()
     {
-        var unexpected = _consoleErrors.Where(e => !_expected.Any(x => e.Contains(x, StringComparison.Ordinal))).ToList();
+        var unexpected = (_consoleErrors ?? []).Where(e => !_expected.Any(x => e.Contains(x, StringComparison.Ordinal))).ToList();
         Assert.True(unexpected.Count == 0, "browser console errors:\n" + string.Join("\n", unexpected));
     }
 
@@ -31,15 +38,39 @@ public sealed class GuiPage(IPage page, GuiBrowser browser)
 
     public async Task OpenDatacenterTabAsync(string tab)
     {
-        await Page.GetByRole(AriaRole.Treeitem).Filter(new() { HasText = "Datacenter" }).First.WaitForAsync();
-        await Page.GetByRole(AriaRole.Tab, new() { Name = tab }).ClickAsync();
+        await Page.Locator("[data-testid=tree-datacenter]").WaitForAsync();
+        await Page.GetByRole(AriaRole.Tab, new() { Name = tab, Exact = true }).ClickAsync();
     }
 
-    private static ConcurrentQueue<string> Watch(IPage page)
+    /// <summary>Everything the page logged, for the failure message of a test.</summary>
+    public ConcurrentQueue<string> ConsoleLog { get; } = new();
+
+    /// <summary>Runs a test's steps; on failure the page's screenshot and console go with the error.</summary>
+    public static async Task RunAsync(Func<Task> steps, IReadOnlyCollection<GuiPage> pages)
+    {
+        try
+        {
+            await steps();
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException or Xunit.Sdk.XunitException)
+        {
+            var log = new System.Text.StringBuilder();
+            foreach (var page in pages)
+            {
+                await page.ScreenshotAsync("failure");
+                log.AppendLine($"--- console of {page.Page.Url}").AppendJoin('\n', page.ConsoleLog).AppendLine();
+            }
+
+            throw new Xunit.Sdk.XunitException($"{e.Message}\n{log}", e);
+        }
+    }
+
+    private ConcurrentQueue<string> Watch(IPage page)
     {
         var errors = new ConcurrentQueue<string>();
         page.Console += (_, message) =>
         {
+            ConsoleLog.Enqueue($"{message.Type}: {message.Text}");
             if (message.Type == "error")
             {
                 errors.Enqueue($"{message.Text} ({message.Location})");
