@@ -18,13 +18,43 @@ public sealed class GuiPage(IPage page, GuiBrowser browser)
         return this;
     }
 
-    /// <summary>Console errors the current step causes on purpose (the browser logs every 401 a wrong password gets).</summary>
-    public void ExpectConsoleError(string text) => _expected.Add(text);
+    /// <summary>
+    /// A console error the next steps cause on purpose (the browser logs every refused request itself, e.g. the 401
+    /// of a wrong password), accepted until the returned scope ends.
+    /// </summary>
+    public IDisposable ExpectConsoleError(string text)
+    {
+        lock (_expected)
+        {
+            _expected.Add(text);
+        }
+
+        return new ExpectedScope(this, text);
+    }
 
     public void AssertNoConsoleErrors()
     {
-        var unexpected = (_consoleErrors ?? []).Where(e => !_expected.Any(x => e.Contains(x, StringComparison.Ordinal))).ToList();
+        var unexpected = (_consoleErrors ?? []).ToList();
         Assert.True(unexpected.Count == 0, "browser console errors:\n" + string.Join("\n", unexpected));
+    }
+
+    private bool IsExpected(string error)
+    {
+        lock (_expected)
+        {
+            return _expected.Any(x => error.Contains(x, StringComparison.Ordinal));
+        }
+    }
+
+    private sealed class ExpectedScope(GuiPage page, string text) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (page._expected)
+            {
+                page._expected.Remove(text);
+            }
+        }
     }
 
     public Task ScreenshotAsync(string name) => browser.ScreenshotAsync(Page, name);
@@ -71,7 +101,7 @@ public sealed class GuiPage(IPage page, GuiBrowser browser)
         page.Console += (_, message) =>
         {
             ConsoleLog.Enqueue($"{message.Type}: {message.Text}");
-            if (message.Type == "error")
+            if (message.Type == "error" && !IsExpected(message.Text))
             {
                 errors.Enqueue($"{message.Text} ({message.Location})");
             }
