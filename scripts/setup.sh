@@ -38,3 +38,17 @@ if ! command -v dotnet >/dev/null; then
   echo "setup.sh: the .NET 10 SDK is required (dotnet not on PATH)" >&2
   exit 1
 fi
+
+# The third-party npm client `proxmox-api` runs against a lab node in the API compatibility test
+# (tests/clients/proxmox-api, pinned by its package-lock.json). Node.js and npm from Debian when missing.
+if ! command -v npm >/dev/null; then
+  echo "setup.sh: installing nodejs npm"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nodejs npm \
+    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nodejs npm; }
+fi
+proxmox_api_client="$(cd "$(dirname "$0")/.." && pwd)/tests/clients/proxmox-api"
+if ! cmp -s "$proxmox_api_client/package-lock.json" "$proxmox_api_client/node_modules/.installed-lock.json"; then
+  echo "setup.sh: npm ci in $proxmox_api_client"
+  (cd "$proxmox_api_client" && npm ci --no-audit --no-fund --loglevel=error)
+  cp "$proxmox_api_client/package-lock.json" "$proxmox_api_client/node_modules/.installed-lock.json"
+fi

@@ -97,6 +97,7 @@ public sealed class AuthSession : IDisposable
         _credentials.CsrfToken = null;
         _credentials.SuppressLogoutOnUnauthorized = false;
         await _storage.RemoveAsync(StorageKey);
+        await _storage.DropTicketCookieAsync();
         Changed?.Invoke();
     }
 

@@ -10,4 +10,7 @@ public sealed class BrowserSessionStorage(IJSRuntime js)
     public ValueTask SetAsync(string key, string value) => js.InvokeVoidAsync("sessionStorage.setItem", key, value);
 
     public ValueTask RemoveAsync(string key) => js.InvokeVoidAsync("sessionStorage.removeItem", key);
+
+    /// <summary>Drops the ticket cookie (wwwroot/gui.js): Proxmox has no logout call, the cookie is the session.</summary>
+    public ValueTask DropTicketCookieAsync() => js.InvokeVoidAsync("pveGui.dropTicketCookie");
 }

@@ -38,3 +38,18 @@ public sealed class LoginViewTests : GuiTestContext
         Assert.Contains("realm=pam", post.Body, StringComparison.Ordinal);
     }
 }
+
+public sealed class LogoutTests : GuiTestContext
+{
+    [Fact]
+    public async Task Logout_forgets_the_session_and_drops_the_ticket_cookie()
+    {
+        Api.Answer("POST /access/ticket", """{"username":"root@pam","ticket":"t","CSRFPreventionToken":"c"}""");
+        var session = Services.GetService<AuthSession>()!;
+        await session.LoginAsync("root", "pam", "pw");
+        await session.LogoutAsync();
+        Assert.False(session.IsLoggedIn);
+        JSInterop.VerifyInvoke("pveGui.dropTicketCookie");
+        JSInterop.VerifyInvoke("sessionStorage.removeItem");
+    }
+}

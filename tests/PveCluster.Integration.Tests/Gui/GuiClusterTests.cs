@@ -152,6 +152,8 @@ public sealed partial class GuiClusterTests(GuiLabFixture fixture) : IClassFixtu
         await phone.ScreenshotAsync("phone-logged-in");
         await phone.Page.Locator("#logout").ClickAsync();
         await Expect(phone.Page.Locator("#login-user")).ToBeVisibleAsync();
+        var cookies = await phone.Page.Context.CookiesAsync();
+        Assert.DoesNotContain(cookies, c => c.Name == "PVEAuthCookie" && c.Value.Length > 0);
         phone.AssertNoConsoleErrors();
     }
 

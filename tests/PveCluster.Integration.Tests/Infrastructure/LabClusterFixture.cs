@@ -16,20 +16,26 @@ public abstract class LabClusterFixture : IAsyncLifetime
     private LabCluster? _lab;
 
     public LabCluster Lab => _lab ?? throw new InvalidOperationException(
-        $"no lab: {LabRequirements.MissingReason(NeedsPvecm) ?? "setup failed"}");
+        $"no lab: {LabRequirements.MissingReason(NeedsPvecm, NeedsPveStack) ?? "setup failed"}");
 
     protected abstract LabOptions Options { get; }
 
     protected virtual bool NeedsPvecm => false;
 
+    /// <summary>The lab runs pmxcfs and pve-api (their binaries must be published).</summary>
+    protected virtual bool NeedsPveStack => false;
+
+    /// <summary>Certificates and pve-api at boot take longer than corosync alone (minutes on a loaded 2-core machine).</summary>
+    protected virtual TimeSpan SetupTimeout => TimeSpan.FromMinutes(2);
+
     public async Task InitializeAsync()
     {
-        LabRequirements.ThrowIfRequiredAndMissing(NeedsPvecm);
-        if (LabRequirements.MissingReason(NeedsPvecm) is not null)
+        LabRequirements.ThrowIfRequiredAndMissing(NeedsPvecm, NeedsPveStack);
+        if (LabRequirements.MissingReason(NeedsPvecm, NeedsPveStack) is not null)
         {
             return; // every test of the class is skipped
         }
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = new CancellationTokenSource(SetupTimeout);
         var lab = await LabCluster.CreateAsync(
             Options with { ArtifactsDirectory = LabRequirements.ArtifactsDirectory() }, NullLogger.Instance, timeout.Token);
         try
