@@ -58,9 +58,11 @@ echo "=== n1: pvecm status"
 cat <<INFO
 
 Cluster '$CLUSTER' runs on lab $LAB (nodes n1..n3, link0 ${N1_IP%.*}.0/24).
-  GUI / API:  https://$N1_IP:8006/api2/json   login: root (realm pam), password: $PASSWORD
-              (pveproxy as www-data serves it; pvedaemon runs the privileged calls as root;
-              /nodes/n2/... asked on n1 is answered by n2; the web GUI pages are not built yet)
+  GUI:        https://$N1_IP:8006/   login: root (realm pam), password: $PASSWORD
+              (any node works: https://${N1_IP%.*}.2:8006/ ...; the certificate is the lab CA's)
+  API:        https://$N1_IP:8006/api2/json
+              (pveproxy serves it as www-data; pvedaemon runs the privileged calls as root;
+               /nodes/n2/... asked on n1 is answered by n2)
   CA:         $PVELAB exec 1 cat /etc/pve/pve-root-ca.pem
   a shell:    $PVELAB exec 1 bash      (ssh root@$N1_IP works too)
   tear down:  $PVELAB down --lab $LAB

@@ -57,6 +57,9 @@ public class ApiServerFixture : IAsyncLifetime
 
     protected virtual TimeSpan KeyAge => TimeSpan.FromHours(3);
 
+    /// <summary>The published web GUI folder; none unless a test creates it.</summary>
+    public string GuiDir => Path.Combine(Root, "gui");
+
     public virtual async Task InitializeAsync()
     {
         // 2048-bit CA: the 4096-bit default takes several seconds per key on a small machine and proves nothing more here.
@@ -76,6 +79,7 @@ public class ApiServerFixture : IAsyncLifetime
             AllowedUsers = AllowedUsers,
             Limits = Limits,
             Login = Login,
+            GuiDir = GuiDir,
         };
         _daemon = DaemonServer.Create(options, SystemAccount.Find(SystemAccount.ProxyUserName), logging => logging.ClearProviders(), Time, ConfigureServices);
         await _daemon.StartAsync();

@@ -36,5 +36,8 @@ public sealed record ApiOptions
 
     public ApiLimits Limits { get; init; } = new();
 
+    /// <summary>The published web GUI (index.html and its assets), served at <c>/</c>.</summary>
+    public string GuiDir { get; init; } = Gui.GuiHosting.DefaultRoot;
+
     public Auth.Login.LoginPolicy Login { get; init; } = new();
 }

@@ -16,9 +16,10 @@ public static class ProxyCommandLine
     {
         var listen = new Option<string>("--listen") { Description = "address to listen on", DefaultValueFactory = _ => "::" };
         var port = new Option<int>("--port") { Description = "HTTPS port", DefaultValueFactory = _ => ApiOptions.DefaultPort };
+        var guiDir = new Option<string>("--gui-dir") { Description = "the published web GUI, served at /", DefaultValueFactory = _ => Gui.GuiHosting.DefaultRoot };
         var root = new RootCommand("Proxmox-compatible API proxy: /api2/json over HTTPS, unprivileged (www-data)")
         {
-            listen, port, ApiCommandOptions.PveDir, ApiCommandOptions.Node, ApiCommandOptions.DaemonSocket, ApiCommandOptions.AllowUser,
+            listen, port, ApiCommandOptions.PveDir, ApiCommandOptions.Node, ApiCommandOptions.DaemonSocket, ApiCommandOptions.AllowUser, guiDir,
         };
         root.SetAction(async (result, cancellationToken) =>
         {
@@ -49,6 +50,7 @@ public static class ProxyCommandLine
                 Node = result.GetValue(ApiCommandOptions.Node)!,
                 DaemonSocket = result.GetValue(ApiCommandOptions.DaemonSocket)!,
                 AllowedUsers = users,
+                GuiDir = result.GetValue(guiDir)!,
             };
             return await ApiCommandOptions.ServeAsync(() => ProxyServer.Create(options), Program, cancellationToken).ConfigureAwait(false);
         });

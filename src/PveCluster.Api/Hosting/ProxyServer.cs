@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using PveCluster.Api.Auth;
 using PveCluster.Api.Auth.Login;
 using PveCluster.Api.Envelope;
+using PveCluster.Api.Gui;
 using PveCluster.Api.PveFiles;
 using PveCluster.Api.Proxy;
 using PveCluster.Api.Routing;
@@ -59,6 +60,9 @@ public static class ProxyServer
                 api.UseMiddleware<TicketAuthMiddleware>();
                 api.UseMiddleware<NodeForwardingMiddleware>();
             });
+
+        // The web GUI's static files; requests under the API prefix never reach them.
+        app.MapGui(options.GuiDir, ApiServer.ApiPrefix);
 
         var group = ApiServer.ApiGroup(app);
         ProtectedCallForwarder.AddTo(group);

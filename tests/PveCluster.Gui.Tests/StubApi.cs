@@ -1,0 +1,32 @@
+using System.Net;
+using System.Text;
+
+namespace PveCluster.Gui.Tests;
+
+/// <summary>
+/// Stands in for pve-api behind the GUI's HttpClient: canned answers per "METHOD path" (query included),
+/// every request recorded with its form body so tests can check what the GUI sent.
+/// </summary>
+public sealed class StubApi : HttpMessageHandler
+{
+    private readonly Dictionary<string, (HttpStatusCode Status, string Body)> _answers = new(StringComparer.Ordinal);
+
+    public List<(string Request, string Body, string? Csrf)> Requests { get; } = [];
+
+    public void Answer(string request, string dataJson, HttpStatusCode status = HttpStatusCode.OK) =>
+        _answers[request] = (status, status == HttpStatusCode.OK ? $"{{\"data\":{dataJson}}}" : dataJson);
+
+    public void Fail(string request, HttpStatusCode status, string message) =>
+        _answers[request] = (status, $"{{\"data\":null,\"message\":\"{message}\\n\"}}");
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var key = $"{request.Method} {request.RequestUri!.PathAndQuery.Replace("/api2/json", "", StringComparison.Ordinal)}";
+        var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
+        Requests.Add((key, body, request.Headers.TryGetValues("CSRFPreventionToken", out var csrf) ? csrf.Single() : null));
+        var (status, text) = _answers.TryGetValue(key, out var answer)
+            ? answer
+            : (HttpStatusCode.NotImplemented, $"{{\"data\":null,\"message\":\"no stub for {key}\"}}");
+        return new HttpResponseMessage(status) { Content = new StringContent(text, Encoding.UTF8, "application/json") };
+    }
+}

@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using Microsoft.Playwright;
+
+namespace PveCluster.Integration.Tests.Gui;
+
+/// <summary>One node's GUI in a browser page, with the steps a person takes and a console that must stay clean.</summary>
+public sealed class GuiPage(IPage page, GuiBrowser browser)
+{
+    private readonly List<string> _expected = [];
+    private ConcurrentQueue<string>? _consoleErrors;
+
+    public IPage Page { get; } = page;
+
+    /// <summary>Starts watching the console; call before the page loads anything.</summary>
+    public GuiPage Watching()
+    {
+        _consoleErrors = Watch(Page);
+        return this;
+    }
+
+    /// <summary>
+    /// A console error the next steps cause on purpose (the browser logs every refused request itself, e.g. the 401
+    /// of a wrong password), accepted until the returned scope ends.
+    /// </summary>
+    public IDisposable ExpectConsoleError(string text)
+    {
+        lock (_expected)
+        {
+            _expected.Add(text);
+        }
+
+        return new ExpectedScope(this, text);
+    }
+
+    public void AssertNoConsoleErrors()
+    {
+        var unexpected = (_consoleErrors ?? []).ToList();
+        Assert.True(unexpected.Count == 0, "browser console errors:\n" + string.Join("\n", unexpected));
+    }
+
+    private bool IsExpected(string error)
+    {
+        lock (_expected)
+        {
+            return _expected.Any(x => error.Contains(x, StringComparison.Ordinal));
+        }
+    }
+
+    private sealed class ExpectedScope(GuiPage page, string text) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (page._expected)
+            {
+                page._expected.Remove(text);
+            }
+        }
+    }
+
+    public Task ScreenshotAsync(string name) => browser.ScreenshotAsync(Page, name);
+
+    public async Task LoginAsync(string password)
+    {
+        await Page.Locator("#login-user").FillAsync("root");
+        await Page.Locator("#login-password").FillAsync(password);
+        await Page.Locator("#login-submit").ClickAsync();
+    }
+
+    public async Task OpenDatacenterTabAsync(string tab)
+    {
+        await Page.Locator("[data-testid=tree-datacenter]").WaitForAsync();
+        await Page.GetByRole(AriaRole.Tab, new() { Name = tab, Exact = true }).ClickAsync();
+    }
+
+    /// <summary>Everything the page logged, for the failure message of a test.</summary>
+    public ConcurrentQueue<string> ConsoleLog { get; } = new();
+
+    /// <summary>Runs a test's steps; on failure the page's screenshot and console go with the error.</summary>
+    public static async Task RunAsync(Func<Task> steps, IReadOnlyCollection<GuiPage> pages)
+    {
+        try
+        {
+            await steps();
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException or Xunit.Sdk.XunitException)
+        {
+            var log = new System.Text.StringBuilder();
+            foreach (var page in pages)
+            {
+                await page.ScreenshotAsync("failure");
+                log.AppendLine($"--- console of {page.Page.Url}").AppendJoin('\n', page.ConsoleLog).AppendLine();
+            }
+
+            throw new Xunit.Sdk.XunitException($"{e.Message}\n{log}", e);
+        }
+    }
+
+    private ConcurrentQueue<string> Watch(IPage page)
+    {
+        var errors = new ConcurrentQueue<string>();
+        page.Console += (_, message) =>
+        {
+            ConsoleLog.Enqueue($"{message.Type}: {message.Text}");
+            if (message.Type == "error" && !IsExpected(message.Text))
+            {
+                errors.Enqueue($"{message.Text} ({message.Location})");
+            }
+        };
+        page.PageError += (_, error) => errors.Enqueue($"page error: {error}");
+        return errors;
+    }
+}
