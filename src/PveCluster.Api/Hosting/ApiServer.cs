@@ -54,9 +54,14 @@ public static class ApiServer
         return builder;
     }
 
-    /// <summary>The <c>/api2/json</c> group with the parameter check, before the endpoints are mapped.</summary>
-    internal static RouteGroupBuilder ApiGroup(WebApplication app)
+    /// <summary>
+    /// The error envelope for everything, <paramref name="authentication"/> for <c>/api2/json</c> (pveproxy: tickets;
+    /// pvedaemon: the user pveproxy names), and the <c>/api2/json</c> group with the parameter check, to map into.
+    /// </summary>
+    internal static RouteGroupBuilder UseApi(WebApplication app, Action<IApplicationBuilder> authentication)
     {
+        app.UseMiddleware<ApiErrorMiddleware>();
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(ApiPrefix, StringComparison.OrdinalIgnoreCase), authentication);
         var group = app.MapGroup(ApiPrefix);
         ParameterFilter.AddTo(group);
         return group;

@@ -3,7 +3,6 @@ using PveCluster.Api.Auth;
 using PveCluster.Api.Auth.Keys;
 using PveCluster.Api.Auth.Login;
 using PveCluster.Api.Daemon;
-using PveCluster.Api.Envelope;
 using PveCluster.Api.PveFiles;
 using PveCluster.Api.Routing;
 
@@ -51,11 +50,7 @@ public static class DaemonServer
 
         var app = builder.Build();
         app.Lifetime.ApplicationStarted.Register(socket.RestrictSocket);
-        app.UseMiddleware<ApiErrorMiddleware>();
-        app.UseWhen(
-            context => context.Request.Path.StartsWithSegments(ApiServer.ApiPrefix, StringComparison.OrdinalIgnoreCase),
-            api => api.UseMiddleware<DaemonIdentityMiddleware>());
-        var group = ApiServer.ApiGroup(app);
+        var group = ApiServer.UseApi(app, api => api.UseMiddleware<DaemonIdentityMiddleware>());
         ApiEndpoints.Map(group);
         InternalEndpoints.Map(app);
         return app;

@@ -52,19 +52,13 @@ public static class ProxyServer
 
         var app = builder.Build();
         app.Lifetime.ApplicationStopped.Register(certificate.Dispose);
-        app.UseMiddleware<ApiErrorMiddleware>();
-        app.UseWhen(
-            context => context.Request.Path.StartsWithSegments(ApiServer.ApiPrefix, StringComparison.OrdinalIgnoreCase),
-            api =>
-            {
-                api.UseMiddleware<TicketAuthMiddleware>();
-                api.UseMiddleware<NodeForwardingMiddleware>();
-            });
-
-        // The web GUI's static files; requests under the API prefix never reach them.
+        // The web GUI's static files, first: requests under the API prefix never reach them.
         app.MapGui(options.GuiDir, ApiServer.ApiPrefix);
-
-        var group = ApiServer.ApiGroup(app);
+        var group = ApiServer.UseApi(app, api =>
+        {
+            api.UseMiddleware<TicketAuthMiddleware>();
+            api.UseMiddleware<NodeForwardingMiddleware>();
+        });
         ProtectedCallForwarder.AddTo(group);
         ApiEndpoints.Map(group);
         group.MapFallback((HttpContext context) =>

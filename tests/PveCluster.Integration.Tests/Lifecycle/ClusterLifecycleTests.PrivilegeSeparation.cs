@@ -90,7 +90,7 @@ public sealed partial class ClusterLifecycleTests
         var ct = timeout.Token;
         using var n1 = await ApiAsync(1, ct);
         using var n2 = await ApiAsync(2, ct);
-        var ticket = NodeApiClient.TicketOf((await n1.LoginAsync("root@pam", StandaloneClusterFixture.Password, ct)).Body).Ticket;
+        var ticket = await RootTicketAsync(n1, ct);
 
         var forwarded = await n1.GetAsync("nodes/n2/network", ticket, ct);
         Assert.True(forwarded.Status == HttpStatusCode.OK, $"{forwarded.Status}: {forwarded.Body}");
@@ -109,7 +109,7 @@ public sealed partial class ClusterLifecycleTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var ct = timeout.Token;
         using var n1 = await ApiAsync(1, ct);
-        var ticket = NodeApiClient.TicketOf((await n1.LoginAsync("root@pam", StandaloneClusterFixture.Password, ct)).Body).Ticket;
+        var ticket = await RootTicketAsync(n1, ct);
         await Lab.StopServiceAsync(3, ServiceNames.PveProxy, ct);
         try
         {
@@ -135,6 +135,9 @@ public sealed partial class ClusterLifecycleTests
         .. File.ReadLines($"/proc/{pid}/status").Single(line => line.StartsWith(field + ":", StringComparison.Ordinal))
             .Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(uint.Parse),
     ];
+
+    private static async Task<string> RootTicketAsync(NodeApiClient api, CancellationToken ct) =>
+        NodeApiClient.TicketOf((await api.LoginAsync("root@pam", StandaloneClusterFixture.Password, ct)).Body).Ticket;
 
     private static string MessageOf(string body) => JsonNode.Parse(body)?["message"]?.GetValue<string>() ?? body;
 
