@@ -21,6 +21,8 @@ public static class PvecmApp
             DelNodeCommand.Create(environment),
             UpdateCertsCommand.Create(environment),
             KeygenCommand.Create(environment),
+            LinkCommand.Create(environment),
+            NetProbeCommand.Create(environment),
         };
 
         var parseResult = root.Parse(args);
