@@ -11,6 +11,7 @@ APT_PACKAGES=(
   openssh-server openssh-client              # pvecm add works over ssh like on real hosts
   sqlite3                                    # inspecting pmxcfs databases by hand
   perl                                       # the pmxcfs chaos test's writers run inside the lab nodes (Time::HiRes)
+  iputils-ping                               # pvecm preflight: link round trips with kernel timestamps
 )
 
 if [[ $(id -u) -ne 0 ]]; then

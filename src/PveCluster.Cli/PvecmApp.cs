@@ -23,6 +23,8 @@ public static class PvecmApp
             KeygenCommand.Create(environment),
             LinkCommand.Create(environment),
             NetProbeCommand.Create(environment),
+            PreflightCommand.Create(environment),
+            MtunnelCommand.Create(environment),
         };
 
         var parseResult = root.Parse(args);

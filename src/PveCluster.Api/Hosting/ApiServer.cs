@@ -77,6 +77,8 @@ public static class ApiServer
         ClusterStatusEndpoints.Map(group);
         NodeNetworkEndpoints.Map(group);
         TaskEndpoints.Map(group);
+        ClusterOptionsEndpoints.Map(group);
+        ClusterLinkEndpoints.Map(group);
         group.MapFallback((HttpContext context) =>
         {
             throw new ApiException(StatusCodes.Status501NotImplemented,

@@ -25,7 +25,7 @@ public sealed class LinkChangeExecutor(LifecycleContext context, TextWriter outp
         using var held = await context.LockClusterConfAsync(_progress.Line, cancellationToken).ConfigureAwait(false);
         var config = ClusterConfFile.Read(context.Paths);
         var (quorate, online) = await ClusterFacts.ReadAsync(context, cancellationToken).ConfigureAwait(false);
-        var nodes = PreflightNodes(config);
+        var nodes = PreflightNodes.Of(config, context.Host.NodeName);
         var change = await EnteredChange.ResolveAsync(options, config, () => new NetworkPreflight(context, _progress.Line).FactsAsync(nodes, cancellationToken), context.Resolver, cancellationToken)
             .ConfigureAwait(false);
         var grace = options.EffectiveGrace;
@@ -57,14 +57,6 @@ public sealed class LinkChangeExecutor(LifecycleContext context, TextWriter outp
         await RollBackAsync(config, plan.NewConfig!, problem, cancellationToken).ConfigureAwait(false);
         return plan;
     }
-
-    /// <summary>This node runs its probe itself; the others are reached over SSH at their current lowest-numbered link address.</summary>
-    internal IReadOnlyList<PreflightNode> PreflightNodes(CorosyncConfig config) =>
-    [
-        .. config.Nodes.Select(n => string.Equals(n.Name, context.Host.NodeName, StringComparison.OrdinalIgnoreCase)
-            ? new PreflightNode(n.Name!, null)
-            : new PreflightNode(n.Name ?? "?", n.LinkAddresses.Values.FirstOrDefault())),
-    ];
 
     private async Task PreflightAsync(LinkChangePlan plan, LinkChange change, IReadOnlyList<PreflightNode> nodes, CancellationToken cancellationToken)
     {

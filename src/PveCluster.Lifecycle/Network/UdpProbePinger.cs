@@ -40,48 +40,70 @@ public static class UdpProbePinger
 
         var nonce = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
         var destination = new IPEndPoint(to, target.Port);
+        socket.ReceiveTimeout = (int)AnswerTimeout.TotalMilliseconds;
         var rtts = new List<double>();
         var buffer = new byte[ProbeDatagram.Size * 2];
-        for (uint sequence = 0; sequence < count; sequence++)
+
+        // Sequence 0 warms up the path (ARP, the peer's first receive) and is not counted.
+        for (uint sequence = 0; sequence <= count; sequence++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var started = Stopwatch.GetTimestamp();
-            try
+
+            // Blocking calls on purpose: an async continuation waits for a thread-pool thread, which on a busy
+            // host adds milliseconds that the network does not have.
+            if (Exchange(socket, destination, buffer, nonce, sequence) && sequence > 0)
             {
-                await socket.SendToAsync(ProbeDatagram.Create(nonce, sequence), SocketFlags.None, destination, cancellationToken).ConfigureAwait(false);
-                if (await ReceiveAnswerAsync(socket, buffer, nonce, sequence, cancellationToken).ConfigureAwait(false))
-                {
-                    rtts.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                }
-            }
-            catch (SocketException)
-            {
-                // ICMP port/host unreachable surfaces here: the probe is lost, which the result shows.
+                rtts.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
 
             await Task.Delay(Spacing, cancellationToken).ConfigureAwait(false);
         }
 
-        return new ProbeResult(target, count, rtts.Count, rtts.Count > 0 ? rtts.Average() : null, null);
+        var icmp = await IcmpAverageAsync(target, count, cancellationToken).ConfigureAwait(false);
+        return new ProbeResult(target, count, rtts.Count, rtts.Count > 0 ? rtts.Average() : null, null, icmp);
     }
 
-    private static async Task<bool> ReceiveAnswerAsync(Socket socket, byte[] buffer, ulong nonce, uint sequence, CancellationToken cancellationToken)
+    /// <summary>
+    /// The round trip by ICMP echo (iputils ping, from the link address): the kernel answers and timestamps it, so
+    /// the figure is the network's even on a busy host. Null when ping is missing or ICMP gets no answer.
+    /// </summary>
+    private static async Task<double?> IcmpAverageAsync(ProbeTarget target, int count, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(AnswerTimeout);
         try
         {
-            while (true)
+            var result = await Services.ProcessRunner.Instance.RunAsync(
+                "ping",
+                ["-n", "-q", "-c", count.ToString(System.Globalization.CultureInfo.InvariantCulture), "-i", "0.02", "-W", "1", "-I", target.From, target.To],
+                cancellationToken).ConfigureAwait(false);
+            return PingSummary.Average(result.StandardOutput);
+        }
+        catch (LifecycleException)
+        {
+            return null;
+        }
+    }
+
+    private static bool Exchange(Socket socket, IPEndPoint destination, byte[] buffer, ulong nonce, uint sequence)
+    {
+        try
+        {
+            socket.SendTo(ProbeDatagram.Create(nonce, sequence), destination);
+            var deadline = Stopwatch.GetTimestamp() + (long)(AnswerTimeout.TotalSeconds * Stopwatch.Frequency);
+            while (Stopwatch.GetTimestamp() < deadline)
             {
-                var length = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token).ConfigureAwait(false);
+                var length = socket.Receive(buffer);
                 if (ProbeDatagram.TryReadAnswer(buffer.AsSpan(0, length), nonce, out var answered) && answered == sequence)
                 {
                     return true;
                 }
             }
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (SocketException)
         {
-            return false;
+            // A timeout, or ICMP port/host unreachable: the probe is lost, which the result shows.
         }
+
+        return false;
     }
 }

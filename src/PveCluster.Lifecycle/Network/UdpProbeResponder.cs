@@ -53,8 +53,32 @@ public sealed class UdpProbeResponder : IDisposable
         return new UdpProbeResponder(sockets, new ProbeReady(node, time.GetUtcNow().ToUnixTimeMilliseconds(), LocalAddresses(), listeners));
     }
 
-    /// <summary>Echoes datagrams until cancelled.</summary>
-    public Task RunAsync(CancellationToken cancellationToken) => Task.WhenAll(_sockets.Select(s => EchoAsync(s, cancellationToken)));
+    /// <summary>
+    /// Echoes datagrams until cancelled, one dedicated thread per socket: blocking receive and send answer within
+    /// microseconds even on a busy host, where an async continuation could wait milliseconds for a pool thread.
+    /// </summary>
+    public Task RunAsync(CancellationToken cancellationToken)
+    {
+        var threads = _sockets.Select(socket =>
+        {
+            var thread = new Thread(() => Echo(socket, cancellationToken)) { IsBackground = true, Name = "netprobe-echo" };
+            thread.Start();
+            return thread;
+        }).ToList();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        cancellationToken.Register(() =>
+        {
+            // Closing the sockets ends the blocking receives.
+            Dispose();
+            foreach (var thread in threads)
+            {
+                thread.Join();
+            }
+
+            done.TrySetResult();
+        });
+        return done.Task;
+    }
 
     public void Dispose()
     {
@@ -98,30 +122,27 @@ public sealed class UdpProbeResponder : IDisposable
         }
     }
 
-    private static async Task EchoAsync(Socket socket, CancellationToken cancellationToken)
+    private static void Echo(Socket socket, CancellationToken cancellationToken)
     {
         var buffer = new byte[ProbeDatagram.Size * 2];
         EndPoint any = new IPEndPoint(socket.AddressFamily == AddressFamily.InterNetwork ? IPAddress.Any : IPAddress.IPv6Any, 0);
         while (!cancellationToken.IsCancellationRequested)
         {
-            SocketReceiveFromResult received;
             try
             {
-                received = await socket.ReceiveFromAsync(buffer, SocketFlags.None, any, cancellationToken).ConfigureAwait(false);
+                var length = socket.ReceiveFrom(buffer, ref any);
+                if (ProbeDatagram.IsProbe(buffer.AsSpan(0, length)))
+                {
+                    socket.SendTo(buffer, 0, length, SocketFlags.None, any);
+                }
             }
-            catch (OperationCanceledException)
+            catch (SocketException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // An ICMP error from an earlier answer; keep serving.
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
             {
                 return;
-            }
-            catch (SocketException)
-            {
-                continue;
-            }
-
-            var datagram = buffer.AsMemory(0, received.ReceivedBytes);
-            if (ProbeDatagram.IsProbe(datagram.Span))
-            {
-                await socket.SendToAsync(datagram, SocketFlags.None, received.RemoteEndPoint, cancellationToken).ConfigureAwait(false);
             }
         }
     }

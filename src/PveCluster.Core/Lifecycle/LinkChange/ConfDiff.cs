@@ -85,7 +85,7 @@ public static class ConfDiff
             {
                 ops.Add(new Op(' ', a[x], x++, y++));
             }
-            else if (y < b.Length && (x == a.Length || lcs[x, y + 1] >= lcs[x + 1, y]))
+            else if (y < b.Length && (x == a.Length || lcs[x, y + 1] > lcs[x + 1, y]))
             {
                 ops.Add(new Op('+', b[y], x, y++));
             }

@@ -35,9 +35,17 @@ public static class NetworkPreflightEvaluator
         var table = new List<string>();
         foreach (var node in nodes)
         {
-            foreach (var listener in node.Listeners.Where(l => l.Error is not null))
+            foreach (var listener in node.Listeners)
             {
-                plan.Error($"node '{node.Node}': cannot use {listener.Address}: {listener.Error}");
+                if (listener.Error is { } problem)
+                {
+                    plan.Error($"node '{node.Node}': cannot use {listener.Address}: {problem}");
+                }
+                else
+                {
+                    table.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"node '{node.Node}': {listener.Address} answers on UDP {listener.Port}, interface MTU {listener.Mtu?.ToString(CultureInfo.InvariantCulture) ?? "?"}"));
+                }
             }
         }
 
@@ -57,8 +65,9 @@ public static class NetworkPreflightEvaluator
             }
             else
             {
-                var avg = result.AverageMs ?? 0;
-                var line = string.Create(CultureInfo.InvariantCulture, $"{path}: {result.Received}/{result.Sent} answered, avg {avg:0.000} ms");
+                var avg = result.LatencyMs ?? 0;
+                var line = string.Create(CultureInfo.InvariantCulture,
+                    $"{path}: {result.Received}/{result.Sent} UDP probes answered, avg round trip {avg:0.000} ms ({(result.IcmpAverageMs is null ? "UDP" : "ICMP")})");
                 table.Add(line);
                 if (result.Received < result.Sent)
                 {

@@ -30,7 +30,16 @@ public sealed record ProbeResult(
     [property: JsonPropertyName("sent")] int Sent,
     [property: JsonPropertyName("received")] int Received,
     [property: JsonPropertyName("avg_ms")] double? AverageMs,
-    [property: JsonPropertyName("error")] string? Error);
+    [property: JsonPropertyName("error")] string? Error,
+    [property: JsonPropertyName("icmp_avg_ms")] double? IcmpAverageMs = null)
+{
+    /// <summary>
+    /// The round trip the latency rule judges: ICMP's when it got through (kernel timestamps, so a busy host's
+    /// scheduling delays are not counted as network latency), else the UDP probes' own.
+    /// </summary>
+    [JsonIgnore]
+    public double? LatencyMs => IcmpAverageMs ?? AverageMs;
+}
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ProbeReady))]
