@@ -45,8 +45,12 @@ public sealed class LinkChangeExecutor(LifecycleContext context, TextWriter outp
         var before = await ClusterHealthReader.TryReadAsync(context, cancellationToken).ConfigureAwait(false)
             ?? throw new LifecycleException("corosync does not answer on this node; nothing was changed");
         held.EnsureHeld();
-        await InstallAsync(plan.NewConfig!, writeLocalOnly: false, cancellationToken).ConfigureAwait(false);
-        var problem = await WatchAsync(before.Health, before.LocalNodeId, plan.WatchedLinks, grace, cancellationToken).ConfigureAwait(false);
+        var refused = await InstallAsync(plan.NewConfig!, writeLocalOnly: false, cancellationToken).ConfigureAwait(false);
+
+        // A refused reload leaves corosync running something else than the file says, which the next start would read.
+        var problem = refused is not null
+            ? $"corosync refused to reload the new configuration ({refused}); a node's corosync log says why"
+            : await WatchAsync(before.Health, before.LocalNodeId, plan.WatchedLinks, grace, cancellationToken).ConfigureAwait(false);
         if (problem is null)
         {
             _progress.Line($"{change.Describe()}: done; the cluster kept its quorum and members for {grace.TotalSeconds:0} s"
@@ -98,8 +102,11 @@ public sealed class LinkChangeExecutor(LifecycleContext context, TextWriter outp
         _progress.Line($"every member is connected on another link than link {removed}");
     }
 
-    /// <summary>Writes the cluster copy (or, when /etc/pve is read-only, this node's own), waits until it is installed here, reloads.</summary>
-    private async Task InstallAsync(CorosyncConfig config, bool writeLocalOnly, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the cluster copy (or, when /etc/pve is read-only, this node's own), waits until it is installed here and
+    /// reloads corosync everywhere; returns why the reload was refused, or null.
+    /// </summary>
+    private async Task<string?> InstallAsync(CorosyncConfig config, bool writeLocalOnly, CancellationToken cancellationToken)
     {
         var paths = context.Paths;
         var version = config.Totem?.ConfigVersion ?? 0;
@@ -119,7 +126,8 @@ public sealed class LinkChangeExecutor(LifecycleContext context, TextWriter outp
         var reload = await context.Processes.RunAsync("corosync-cfgtool", ["-R"], cancellationToken).ConfigureAwait(false);
         _progress.Line(reload.Succeeded
             ? "corosync reloaded its configuration on every node (corosync-cfgtool -R)"
-            : $"corosync-cfgtool -R: {reload.Describe()} (pmxcfs reloads corosync on each node as it installs the file)");
+            : $"corosync-cfgtool -R: {reload.Describe()}");
+        return reload.Succeeded ? null : reload.Describe();
     }
 
     /// <summary>pmxcfs copies /etc/pve/corosync.conf to /etc/corosync; a reload before that would re-read the old file.</summary>

@@ -12,7 +12,8 @@ namespace PveCluster.Integration.Tests.Network;
 /// the preflight refuses, the same one forced and rolled back by the watch. One lab, one ordered story, because
 /// every step starts from the state the previous one left.
 /// </summary>
-public sealed class LinkChangeLabTests(LinkLabFixture fixture) : IClassFixture<LinkLabFixture>
+[Collection(LinkLabFixture.Collection)]
+public sealed class LinkChangeLabTests(LinkLabFixture fixture)
 {
     private const int Operator = 1;
     private const int Readdressed = 3;
@@ -48,18 +49,31 @@ public sealed class LinkChangeLabTests(LinkLabFixture fixture) : IClassFixture<L
         AssertSucceeded(await PvecmAsync("link", "set", "0", "--priority", "80", "--grace", "3"));
         await WaitForTrafficOnAsync(expected: 0, ct);
 
-        // n3 readdressed to an address nobody has: the preflight refuses and nothing changes.
-        var unused = $"198.19.{Lab.Addressing.SubnetIndex}.99";
+        // n3 readdressed to an address it has but that does not answer (dropped): the preflight refuses, nothing changes.
+        var silent = $"198.19.{Lab.Addressing.SubnetIndex}.98";
+        await fixture.ExecOrFailAsync(Readdressed, ["ip", "addr", "add", $"{silent}/24", "dev", "eth1"], ct);
+        await fixture.ExecOrFailAsync(Readdressed, ["iptables", "-I", "INPUT", "-d", silent, "-j", "DROP"], ct);
         var versionBefore = (await ClusterConfAsync()).Totem!.ConfigVersion!.Value;
-        var refused = await PvecmAsync("link", "set", "1", "--node", $"n3={unused}");
+        var refused = await PvecmAsync("link", "set", "1", "--node", $"n3={silent}");
         Assert.False(refused.Succeeded, refused.StandardOutput);
         Assert.Contains("network preflight refused", refused.StandardError, StringComparison.Ordinal);
+        Assert.Contains($"-> {silent} ('n3'): no answer", refused.StandardError, StringComparison.Ordinal);
         Assert.Equal(versionBefore, (await ClusterConfAsync()).Totem!.ConfigVersion);
 
-        // Forced through: the watch sees link1 not connect to n3 and writes the previous configuration back.
-        var forced = await PvecmAsync("link", "set", "1", "--node", $"n3={unused}", "--skip-preflight", "--grace", "8");
+        // Forced through: corosync takes it, but link1 to n3 never connects; the watch writes the previous configuration back.
+        CommandResult forced;
+        try
+        {
+            forced = await PvecmAsync("link", "set", "1", "--node", $"n3={silent}", "--skip-preflight", "--grace", "10");
+        }
+        finally
+        {
+            await fixture.ExecOrFailAsync(Readdressed, ["iptables", "-D", "INPUT", "-d", silent, "-j", "DROP"], ct);
+        }
+
         Assert.False(forced.Succeeded, forced.StandardOutput);
         Assert.Contains("the link change was rolled back: not connected: link 1 to node id 3", forced.StandardError, StringComparison.Ordinal);
+        Assert.Contains("is quorate", forced.StandardError, StringComparison.Ordinal);
         var restored = await ClusterConfAsync();
         Assert.Equal(fixture.Address(3, 1), restored.FindNode("n3")!.GetLinkAddress(1));
         Assert.Equal(versionBefore + 2, restored.Totem!.ConfigVersion);

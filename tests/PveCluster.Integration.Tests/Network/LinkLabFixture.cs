@@ -11,6 +11,9 @@ namespace PveCluster.Integration.Tests.Network;
 /// </summary>
 public sealed class LinkLabFixture : IAsyncLifetime
 {
+    /// <summary>The xunit collection sharing one such lab (link changes, migration address, cluster options).</summary>
+    public const string Collection = "network lab";
+
     public const string Password = "lab root pw";
 
     private LabCluster? _lab;
@@ -88,3 +91,6 @@ public sealed class LinkLabFixture : IAsyncLifetime
         return result;
     }
 }
+
+[CollectionDefinition(LinkLabFixture.Collection)]
+public sealed class NetworkLabDefinition : ICollectionFixture<LinkLabFixture>;
