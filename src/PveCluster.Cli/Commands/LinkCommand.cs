@@ -151,7 +151,8 @@ internal static class LinkCommand
                 }
 
                 var address = entry[(eq + 1)..];
-                if (!LinkAddress.TryClassify(address, out _, out var problem) || LinkAddress.UnusableIpProblem(address) is { } unusable && (problem = unusable) is not null)
+                var problem = LinkAddress.TryClassify(address, out _, out var syntax) ? LinkAddress.UnusableIpProblem(address) : syntax;
+                if (problem is not null)
                 {
                     throw CliException.Usage($"--node {entry[..eq]}: {problem}");
                 }
