@@ -60,7 +60,9 @@ public sealed class LinkChangeLabTests(LinkLabFixture fixture)
         Assert.Contains($"-> {silent} ('n3'): no answer", refused.StandardError, StringComparison.Ordinal);
         Assert.Equal(versionBefore, (await ClusterConfAsync()).Totem!.ConfigVersion);
 
-        // Forced through: corosync takes it, but link1 to n3 never connects; the watch writes the previous configuration back.
+        // Forced through: the new link1 address of n3 never answers. Either corosync refuses the reload (corosync 3.1 does
+        // not readdress the local node of a running link) or link1 to n3 never connects; either way the previous
+        // configuration is written back before the grace period ends.
         CommandResult forced;
         try
         {
@@ -72,7 +74,10 @@ public sealed class LinkChangeLabTests(LinkLabFixture fixture)
         }
 
         Assert.False(forced.Succeeded, forced.StandardOutput);
-        Assert.Contains("the link change was rolled back: not connected: link 1 to node id 3", forced.StandardError, StringComparison.Ordinal);
+        Assert.True(
+            forced.StandardError.Contains("the link change was rolled back: corosync refused to reload", StringComparison.Ordinal)
+            || forced.StandardError.Contains("the link change was rolled back: not connected: link 1 to node id 3", StringComparison.Ordinal),
+            forced.StandardOutput + forced.StandardError);
         Assert.Contains("is quorate", forced.StandardError, StringComparison.Ordinal);
         var restored = await ClusterConfAsync();
         Assert.Equal(fixture.Address(3, 1), restored.FindNode("n3")!.GetLinkAddress(1));
