@@ -71,6 +71,7 @@ public sealed class LinkChangeLabTests(LinkLabFixture fixture)
         finally
         {
             await fixture.ExecOrFailAsync(Readdressed, ["iptables", "-D", "INPUT", "-d", silent, "-j", "DROP"], ct);
+            await fixture.ExecOrFailAsync(Readdressed, ["ip", "addr", "del", $"{silent}/24", "dev", "eth1"], ct);
         }
 
         Assert.False(forced.Succeeded, forced.StandardOutput);
