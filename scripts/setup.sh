@@ -12,6 +12,7 @@ APT_PACKAGES=(
   sqlite3                                    # inspecting pmxcfs databases by hand
   perl                                       # the pmxcfs chaos test's writers run inside the lab nodes (Time::HiRes)
   chromium                                   # the web GUI's end-to-end tests (Playwright drives Debian's browser)
+  iputils-ping                               # pvecm preflight: link round trips with kernel timestamps
 )
 
 if [[ $(id -u) -ne 0 ]]; then

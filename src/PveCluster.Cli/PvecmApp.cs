@@ -22,6 +22,10 @@ public static class PvecmApp
             UpdateCertsCommand.Create(environment),
             KeygenCommand.Create(environment),
             QdeviceCommand.Create(environment),
+            LinkCommand.Create(environment),
+            NetProbeCommand.Create(environment),
+            PreflightCommand.Create(environment),
+            MtunnelCommand.Create(environment),
         };
 
         var parseResult = root.Parse(args);

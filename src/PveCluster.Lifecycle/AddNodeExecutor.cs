@@ -23,8 +23,10 @@ public sealed class AddNodeExecutor(LifecycleContext context, TextWriter output)
         using var held = await context.LockClusterConfAsync(_progress.Line, cancellationToken).ConfigureAwait(false);
         var config = ClusterConfFile.Read(paths);
         var quorate = await ClusterFacts.IsQuorateAsync(context, cancellationToken).ConfigureAwait(false);
+        var links = await Network.LinkNameResolution.ResolveAsync(
+            options.Links, context.Resolver, link => ClusterLinkFamily(config, link), cancellationToken).ConfigureAwait(false);
         var plan = AddNodePlanner.Plan(new AddNodeRequest(
-            config, options.Node, options.Links, quorate, options.NodeId, options.Votes, options.FallbackAddress, options.Force));
+            config, options.Node, links, quorate, options.NodeId, options.Votes, options.FallbackAddress, options.Force));
         _progress.Line(plan.Explain());
         plan.EnsureCanProceed();
 
@@ -33,4 +35,8 @@ public sealed class AddNodeExecutor(LifecycleContext context, TextWriter output)
         ClusterConfFile.Write(paths, plan.CorosyncConf!);
         return new AddNodeResult(plan, authKey);
     }
+
+    /// <summary>The IP family the cluster's nodes use on <paramref name="link"/>, so a name resolves to a matching address.</summary>
+    internal static System.Net.Sockets.AddressFamily? ClusterLinkFamily(Core.CorosyncConf.CorosyncConfig config, int link) =>
+        config.Nodes.Select(n => Network.LinkNameResolution.FamilyOf(n.GetLinkAddress(link))).FirstOrDefault(f => f is not null);
 }

@@ -20,6 +20,7 @@ public sealed class CreateExecutor(LifecycleContext context, TextWriter output)
     {
         var host = context.Host;
         var paths = context.Paths;
+        links = await Network.LinkNameResolution.ResolveAsync(links, context.Resolver, _ => null, cancellationToken).ConfigureAwait(false);
         var request = new CreateRequest(
             clusterName,
             host.NodeName,

@@ -31,6 +31,9 @@ public sealed record LifecycleContext(
     /// </summary>
     public bool RestartApiAfterJoin { get; init; } = true;
 
+    /// <summary>Resolves host names entered as link addresses (only the IP is stored).</summary>
+    public Network.IHostNameResolver Resolver { get; init; } = Network.DnsHostNameResolver.Instance;
+
     /// <summary>RSA size of a new cluster CA; tests use a smaller one because 4096-bit keys take seconds.</summary>
     public int CaKeySize { get; init; } = CertificateValidity.CaKeySize;
 

@@ -75,7 +75,7 @@ public static class ClusterJoinEndpoints
     }
 
     /// <summary>Cluster membership changes are root's alone (Proxmox marks them "protected").</summary>
-    private static void RequireRoot(HttpContext context)
+    internal static void RequireRoot(HttpContext context)
     {
         var user = AuthenticatedUser.Get(context);
         if (user != Root)

@@ -22,5 +22,7 @@ public static class ApiEndpoints
         ClusterResourcesEndpoints.Map(api);
         ClusterLogEndpoints.Map(api);
         CorosyncLinkEndpoints.Map(api);
+        ClusterOptionsEndpoints.Map(api);
+        ClusterLinkEndpoints.Map(api);
     }
 }

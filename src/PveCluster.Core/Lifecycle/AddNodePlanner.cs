@@ -149,6 +149,7 @@ public static class AddNodePlanner
                     + "a reused address can crash the whole cluster");
             }
 
+            LinkChecks.EnteredHostName(link, plan);
             LinkChecks.SameFamilyAsCluster(link, others.Where(o => o.Link == link.Number).Select(o => (o.Node, o.Address)), plan);
         }
 

@@ -26,6 +26,7 @@ internal static class LinkChecks
     /// </summary>
     public static void UsableLocally(LinkSpec link, LocalAddressSet local, PlanBuilder plan, bool forced = false)
     {
+        EnteredHostName(link, plan);
         if (!link.IsIpAddress)
         {
             plan.Warning(
@@ -44,6 +45,23 @@ internal static class LinkChecks
                 $"{link.OptionName}: IP '{link.Address}' is not configured on this host (local addresses: {Describe(local)})",
                 forced);
         }
+    }
+
+    /// <summary>The admin guide's advice when a host name was entered: only the resolved IP is stored.</summary>
+    public static void EnteredHostName(LinkSpec link, PlanBuilder plan)
+    {
+        if (link.EnteredHostName is not { } name)
+        {
+            return;
+        }
+
+        plan.Note(
+            $"{link.OptionName}: host name '{name}' resolved to {link.Address}; only the IP is stored in corosync.conf, so a later "
+            + "DNS or /etc/hosts change does not move the link unnoticed");
+        plan.Warning(
+            $"{link.OptionName}: '{name}' was resolved here with getaddrinfo, which prefers IPv6 by default (see gai.conf); make sure "
+            + $"{link.Address} is the address you meant and that every node resolves '{name}' the same way. A separate, static "
+            + "host name just for corosync is recommended if you use names");
     }
 
     /// <summary>

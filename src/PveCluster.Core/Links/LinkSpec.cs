@@ -26,6 +26,15 @@ public sealed record LinkSpec(int Number, string Address, int? Priority = null)
     /// <summary>Highest valid <c>knet_link_priority</c>.</summary>
     public const int MaxPriority = 255;
 
+    /// <summary>
+    /// The host name the admin entered when <see cref="Address"/> is what it resolved to: like Proxmox since 5.1,
+    /// names are resolved at entry and only the IP is stored; the name is kept to show it in the plan.
+    /// </summary>
+    public string? EnteredHostName { get; init; }
+
+    /// <summary>The address as the plan shows it: <c>10.0.0.1</c>, or <c>10.0.0.1 (resolved from 'n1-corosync')</c>.</summary>
+    public string DisplayAddress => EnteredHostName is { } name ? $"{Address} (resolved from '{name}')" : Address;
+
     /// <summary>The option name for this link, for example <c>link1</c>.</summary>
     public string OptionName => OptionNameFor(Number);
 

@@ -31,6 +31,12 @@ public sealed class JoinExecutor(LifecycleContext context, TextWriter output)
             throw new LifecycleException($"--votes: {votesProblem}; nothing was changed");
         }
 
+        // Resolved here, on the joining node, where the admin entered them; the member stores the IPs.
+        options = options with
+        {
+            Links = [.. await Network.LinkNameResolution.ResolveAsync(options.Links, context.Resolver, _ => null, cancellationToken)
+                .ConfigureAwait(false)],
+        };
         _progress.Line($"Establishing API connection with host '{host}'");
         var fingerprint = await context.Peers.ReadFingerprintAsync(host, JoinOptions.ApiPort, cancellationToken).ConfigureAwait(false);
         FingerprintCheck.Verify(host, fingerprint, options.Fingerprint, context.Input, output);

@@ -250,4 +250,46 @@ public class EditorTests
         Assert.Equal(8UL, config.Totem!.ConfigVersion);
         Assert.Empty(CorosyncConfValidator.Validate(config));
     }
+
+    [Fact]
+    public void Link_edits_of_a_nameless_node_keep_its_identity_by_adding_the_name()
+    {
+        var config = TestConfigs.ThreeWith("    name: beta\n", "");
+
+        var readdressed = CorosyncConfEditor.SetNodeLinkAddress(config, "10.0.0.2", 0, "10.0.0.22");
+
+        Assert.Contains("  node {\n    name: 10.0.0.2\n    nodeid: 2\n    quorum_votes: 1\n    ring0_addr: 10.0.0.22\n  }", readdressed.Write(),
+            StringComparison.Ordinal);
+        Assert.Empty(CorosyncConfValidator.Validate(readdressed));
+        Assert.Null(config.Nodes[1].ConfiguredName);
+    }
+
+    [Fact]
+    public void Adding_a_link_works_with_nameless_nodes()
+    {
+        var config = TestConfigs.ThreeWith("    name: beta\n", "");
+
+        var added = CorosyncConfEditor.AddLink(config, 1, 20, new Dictionary<string, string>
+        {
+            ["alpha"] = "10.1.0.1", ["10.0.0.2"] = "10.1.0.2", ["gamma"] = "10.1.0.3",
+        });
+
+        Assert.Equal("10.1.0.2", added.FindNode("10.0.0.2")!.GetLinkAddress(1));
+        Assert.Equal("10.0.0.2", added.Nodes[1].ConfiguredName);
+        Assert.Empty(TestConfigs.Errors(added));
+    }
+
+    [Fact]
+    public void Removing_link0_keeps_a_nameless_node_named()
+    {
+        var config = CorosyncConfEditor.AddLink(TestConfigs.Three(), 1, null, new Dictionary<string, string>
+        {
+            ["alpha"] = "10.1.0.1", ["beta"] = "10.1.0.2", ["gamma"] = "10.1.0.3",
+        });
+        config = TestConfigs.Parse(config.Write().Replace("    name: beta\n", "", StringComparison.Ordinal));
+
+        var removed = CorosyncConfEditor.RemoveLink(config, 0);
+
+        Assert.Equal("10.1.0.2", removed.FindNode("10.0.0.2")!.GetLinkAddress(1));
+    }
 }

@@ -62,8 +62,27 @@ public class ValidatorTests
         AssertSingleError(TestConfigs.ThreeWith("  cluster_name: test\n", ""), "totem.cluster_name is missing");
 
     [Fact]
-    public void Node_without_name() =>
-        AssertSingleError(TestConfigs.ThreeWith("    name: beta\n", ""), "node #2 has no name", 12);
+    public void Node_without_name_or_ring0_addr()
+    {
+        var config = TestConfigs.ThreeWith("    name: beta\n    nodeid: 2\n    quorum_votes: 1\n    ring0_addr: 10.0.0.2\n",
+            "    nodeid: 2\n    quorum_votes: 1\n");
+
+        Assert.Contains(TestConfigs.Errors(config), e => e.Message.Contains("node #2 has neither a name nor a ring0_addr", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Node_without_name_is_known_by_its_ring0_addr()
+    {
+        // Older configurations (before PVE 5.1) have nodes without 'name:'; Proxmox reads ring0_addr as the name.
+        var config = TestConfigs.ThreeWith("    name: beta\n", "");
+
+        Assert.Empty(TestConfigs.Errors(config));
+        var warning = Assert.Single(TestConfigs.Warnings(config));
+        Assert.Contains("its ring0_addr '10.0.0.2' is taken as its name", warning.Message, StringComparison.Ordinal);
+        Assert.Equal("10.0.0.2", config.Nodes[1].Name);
+        Assert.Null(config.Nodes[1].ConfiguredName);
+        Assert.Same(config.Nodes[1].Section, config.FindNode("10.0.0.2")!.Section);
+    }
 
     [Fact]
     public void Node_without_nodeid() =>

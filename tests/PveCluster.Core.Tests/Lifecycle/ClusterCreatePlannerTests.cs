@@ -172,4 +172,18 @@ public class ClusterCreatePlannerTests
         Assert.Contains("Refused, nothing will be changed:\n  - cluster config '/etc/pve/corosync.conf' already exists", text, StringComparison.Ordinal);
         Assert.DoesNotContain("What will be done", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_resolved_host_name_is_shown_in_the_plan_and_only_the_ip_is_written()
+    {
+        var link = new LinkSpec(0, "10.10.10.1") { EnteredHostName = "pve1-corosync" };
+
+        var plan = ClusterCreatePlanner.Plan(Request([link]));
+
+        Assert.True(plan.CanProceed, plan.Explain());
+        Assert.Contains("host name 'pve1-corosync' resolved to 10.10.10.1", plan.Explain(), StringComparison.Ordinal);
+        Assert.Contains(plan.Warnings, w => w.Contains("prefers IPv6 by default", StringComparison.Ordinal));
+        Assert.Contains("ring0_addr: 10.10.10.1", plan.CorosyncConf, StringComparison.Ordinal);
+        Assert.DoesNotContain("pve1-corosync", plan.CorosyncConf, StringComparison.Ordinal);
+    }
 }

@@ -41,7 +41,7 @@ public static partial class CorosyncConfEditor
             throw new CorosyncConfEditException($"The address '{duplicate.Key}' is given to more than one node on link {link}.");
         }
 
-        var copy = config.Clone();
+        var copy = WithPinnedNames(config);
         var face = copy.Totem!.AddInterface(link);
         face.KnetLinkPriority = priority;
         foreach (var (node, address) in addressByNode)
@@ -68,7 +68,7 @@ public static partial class CorosyncConfEditor
             throw new CorosyncConfEditException($"Link {link} is the only link; the cluster would have no network left.");
         }
 
-        var copy = config.Clone();
+        var copy = WithPinnedNames(config);
         if (copy.Totem is { } totem)
         {
             foreach (var face in totem.Interfaces.Where(i => i.TryGetLinkNumber(out var n) && n == link))
@@ -99,7 +99,7 @@ public static partial class CorosyncConfEditor
 
         EditGuards.Address(address, $"node '{node.Name}' link {link}");
         EditGuards.AddressNotUsed(config, address, node.Name, link);
-        var copy = config.Clone();
+        var copy = WithPinnedNames(config);
         copy.FindNode(nodeName)!.SetLinkAddress(link, address);
         return copy;
     }
@@ -120,6 +120,22 @@ public static partial class CorosyncConfEditor
 
         var copy = config.Clone();
         copy.Totem!.FindInterface(link)!.KnetLinkPriority = priority;
+        return copy;
+    }
+
+    /// <summary>
+    /// A copy in which every node has a <c>name:</c>: a node of an older configuration is known by its
+    /// ring0_addr, and an address edit must not rename it (the admin guide's first step, done for the admin).
+    /// </summary>
+    public static CorosyncConfig WithPinnedNames(CorosyncConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var copy = config.Clone();
+        foreach (var node in copy.Nodes)
+        {
+            node.PinName();
+        }
+
         return copy;
     }
 }

@@ -8,7 +8,33 @@ public sealed class NodeView(ConfSection section)
 
     public ConfSection Section { get; } = section ?? throw new ArgumentNullException(nameof(section));
 
-    public string? Name { get => Section.GetValue("name"); set => ConfValues.Set(Section, "name", value); }
+    /// <summary>
+    /// The node's name: its <c>name:</c>, or for older configurations without one its <c>ring0_addr</c>,
+    /// which is how Proxmox reads such a node. Setting it writes <c>name:</c>.
+    /// </summary>
+    public string? Name
+    {
+        get => ConfiguredName ?? GetLinkAddress(0);
+        set => ConfValues.Set(Section, "name", value);
+    }
+
+    /// <summary>The <c>name:</c> key itself; null when the node is known only by its ring0_addr.</summary>
+    public string? ConfiguredName => Section.GetValue("name") is { Length: > 0 } name ? name : null;
+
+    /// <summary>
+    /// Writes <c>name:</c> (first in the block, as Proxmox writes it) for a node known only by its ring0_addr, so
+    /// later changes to its addresses cannot change its identity. Returns true when it added the name.
+    /// </summary>
+    public bool PinName()
+    {
+        if (ConfiguredName is not null || Name is not { } name)
+        {
+            return false;
+        }
+
+        Section.Items.Insert(0, new ConfValue("name", name));
+        return true;
+    }
 
     public ulong? NodeId { get => ConfValues.GetUnsigned(Section, "nodeid", Path); set => ConfValues.Set(Section, "nodeid", value); }
 

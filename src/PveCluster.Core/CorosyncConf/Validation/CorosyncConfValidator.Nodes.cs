@@ -38,11 +38,18 @@ public static partial class CorosyncConfValidator
     private static NodeFacts ReadNode(ConfSection section, int index, DiagnosticBag bag)
     {
         const string Path = "nodelist.node";
-        var name = section.GetValue("name");
+        var view = new NodeView(section);
+        var name = view.Name;
         var label = name is { Length: > 0 } ? $"node '{name}'" : $"node #{index + 1}";
-        if (name is null || name.Length == 0)
+        if (view.ConfiguredName is null && name is { Length: > 0 })
         {
-            bag.Error($"{label} has no name; every node needs 'name:' matching its host name.", section);
+            // Older configurations: Proxmox takes ring0_addr as the name; editing through pvecm adds 'name:'.
+            bag.Warning($"{label} has no 'name:'; its ring0_addr '{name}' is taken as its name. Add 'name:' with the node's "
+                + "host name before changing its ring0_addr, or the node loses its identity.", section);
+        }
+        else if (name is null || name.Length == 0)
+        {
+            bag.Error($"{label} has neither a name nor a ring0_addr; every node needs 'name:' matching its host name.", section);
         }
 
         ulong? nodeId = null;
