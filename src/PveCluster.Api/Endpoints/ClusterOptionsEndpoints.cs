@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using PveCluster.Api.Envelope;
-using PveCluster.Api.Routing;
 using PveCluster.Api.Join;
+using PveCluster.Api.Routing;
 using PveCluster.Core.DatacenterCfg;
-using PveCluster.Lifecycle;
 using PveCluster.Lifecycle.Migration;
+using PveCluster.Lifecycle;
 
 namespace PveCluster.Api.Endpoints;
 
