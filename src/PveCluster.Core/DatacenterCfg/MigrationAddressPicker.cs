@@ -5,9 +5,9 @@ namespace PveCluster.Core.DatacenterCfg;
 /// <summary>Chooses the local address a node uses for migration traffic on the configured network.</summary>
 public static class MigrationAddressPicker
 {
-    /// <summary>The single local address inside <paramref name="network"/>.</summary>
+    /// <summary>The single local address inside <paramref name="network"/>; <paramref name="purpose"/> names the network in errors.</summary>
     /// <exception cref="InvalidOperationException">No local address, or more than one, lies in the network.</exception>
-    public static IPAddress Pick(CidrNetwork network, IEnumerable<IPAddress> localAddresses)
+    public static IPAddress Pick(CidrNetwork network, IEnumerable<IPAddress> localAddresses, string purpose = "migration network")
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(localAddresses);
@@ -17,10 +17,10 @@ public static class MigrationAddressPicker
         {
             1 => matches[0],
             0 => throw new InvalidOperationException(
-                $"no local address is in the migration network {network.Text}; local addresses: " +
+                $"no local address is in the {purpose} {network.Text}; local addresses: " +
                 (all.Count == 0 ? "(none)" : string.Join(", ", all))),
             _ => throw new InvalidOperationException(
-                $"more than one local address is in the migration network {network.Text}: {string.Join(", ", matches)}; " +
+                $"more than one local address is in the {purpose} {network.Text}: {string.Join(", ", matches)}; " +
                 "use a narrower network so that exactly one address matches"),
         };
     }

@@ -75,7 +75,7 @@ internal static class EnteredChange
         {
             try
             {
-                var ip = MigrationAddressPicker.Pick(cidr, node.Addresses.Select(System.Net.IPAddress.Parse));
+                var ip = MigrationAddressPicker.Pick(cidr, node.Addresses.Select(System.Net.IPAddress.Parse), "link network");
                 result.Add(new NodeLinkAddress(node.Node, ip.ToString()));
             }
             catch (InvalidOperationException ex)
