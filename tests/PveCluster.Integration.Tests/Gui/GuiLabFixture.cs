@@ -39,8 +39,11 @@ public sealed class GuiLabFixture : IAsyncLifetime
             NullLogger.Instance, timeout.Token);
         foreach (var node in _lab.Nodes)
         {
-            Assert.True(_lab.ServiceProcess(node, ServiceNames.PveApi) is not null,
-                $"pve-api did not come up on node {node}: {DaemonLauncher.Tail(_lab.ServiceLogPath(node, ServiceNames.PveApi))}");
+            foreach (var service in new[] { ServiceNames.PveDaemon, ServiceNames.PveProxy })
+            {
+                Assert.True(_lab.ServiceProcess(node, service) is not null,
+                    $"{service} did not come up on node {node}: {DaemonLauncher.Tail(_lab.ServiceLogPath(node, service))}");
+            }
         }
     }
 
