@@ -26,10 +26,12 @@ public sealed record LifecycleContext(
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Restart the API at the end of a join so it serves the new node certificate. Off when the API itself runs
-    /// the join as a task: restarting would end that task before it reports success.
+    /// The API services restarted at the end of a join, so that they serve the new node certificate and ticket keys
+    /// (daemon first: the proxy forwards to it). When pvedaemon itself runs the join as a task only pveproxy is
+    /// restarted: restarting pvedaemon would end that task before it reports success.
     /// </summary>
-    public bool RestartApiAfterJoin { get; init; } = true;
+    public IReadOnlyList<ClusterService> ApiRestartAfterJoin { get; init; } =
+        [ClusterService.ApiDaemon, ClusterService.ApiProxy];
 
     /// <summary>Resolves host names entered as link addresses (only the IP is stored).</summary>
     public Network.IHostNameResolver Resolver { get; init; } = Network.DnsHostNameResolver.Instance;

@@ -83,12 +83,12 @@ public class ApiServerFixture : IAsyncLifetime
         };
         _daemon = DaemonServer.Create(options, SystemAccount.Find(SystemAccount.ProxyUserName), logging => logging.ClearProviders(), Time, ConfigureServices);
         await _daemon.StartAsync();
-        _app = ProxyServer.Create(options, logging => logging.ClearProviders(), Time);
+        _app = ProxyServer.Create(options, logging => logging.ClearProviders(), Time, ConfigureServices);
         await _app.StartAsync();
         BaseAddress = new Uri($"https://127.0.0.1:{ApiServer.BoundPort(_app)}/api2/json/");
     }
 
-    /// <summary>Substitutes services of pvedaemon after its defaults.</summary>
+    /// <summary>Substitutes services of pvedaemon and pveproxy after their defaults.</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
     {
     }

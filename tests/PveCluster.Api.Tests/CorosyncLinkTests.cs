@@ -84,10 +84,10 @@ public sealed class CorosyncLinkTests(CorosyncLinkTests.KnetServer server) : ICl
     }
 
     [Fact]
-    public async Task Another_node_is_not_answered_here()
+    public async Task A_node_that_is_not_a_member_is_not_found()
     {
         using var client = server.RootClient();
-        Assert.Equal(HttpStatusCode.NotImplemented, (await ApiServerFixture.GetAsync(client, "nodes/pve2/corosync/links")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await ApiServerFixture.GetAsync(client, "nodes/pve2/corosync/links")).Status);
     }
 
     public sealed class KnetServer : ApiServerFixture

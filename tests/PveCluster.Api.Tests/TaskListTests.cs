@@ -26,7 +26,8 @@ public sealed class TaskListTests(TaskListTests.ThreeTasks server) : IClassFixtu
 
         public Upid Running { get; private set; } = null!;
 
-        private TaskRegistry Tasks => App.Services.GetRequiredService<TaskRegistry>();
+        // Tasks run in pvedaemon, which serves the task lists.
+        private TaskRegistry Tasks => Daemon.Services.GetRequiredService<TaskRegistry>();
 
         public override async Task InitializeAsync()
         {

@@ -2,6 +2,7 @@ using PveCluster.Api.Hosting;
 using PveCluster.Lifecycle;
 using PveCluster.Lifecycle.Cluster;
 using PveCluster.Lifecycle.Join;
+using PveCluster.Lifecycle.Services;
 
 namespace PveCluster.Api.Join;
 
@@ -22,8 +23,9 @@ public sealed class ClusterLifecycle(LifecycleContext context)
         {
             Paths = context.Paths with { EtcPve = options.PveDir },
 
-            // A restart of pvedaemon would end the join task before it reports its result; the admin restarts both halves afterwards.
-            RestartApiAfterJoin = false,
+            // A restart of pvedaemon would end the join task before it reports its result; pveproxy must serve the
+            // new certificate at once, or the other members refuse it when they forward requests to this node.
+            ApiRestartAfterJoin = [ClusterService.ApiProxy],
         });
     }
 }

@@ -16,7 +16,9 @@ public sealed class ForwardedResponse(HttpResponseMessage response) : IResult
                 feature.ReasonPhrase = phrase;
             }
 
-            if (response.Content.Headers.ContentType is { } type)
+            // The raw header, not the parsed one: parsing rewrites "application/json;charset=UTF-8" with a space,
+            // and Proxmox clients compare the type literally.
+            if (response.Content.Headers.NonValidated.TryGetValues("Content-Type", out var type))
             {
                 httpContext.Response.ContentType = type.ToString();
             }

@@ -191,14 +191,7 @@ public sealed class JoinExecutor(LifecycleContext context, TextWriter output)
             ssh.UpdateKnownHosts(node, context.Host.ResolveNodeAddress() ?? preflight.Links[0].Address);
         }
 
-        if (!context.RestartApiAfterJoin)
-        {
-            _progress.Line("the API serves the old certificate until pvedaemon and pveproxy are restarted");
-            return;
-        }
-
-        // The daemon first: the proxy forwards to it, and both read the new ticket keys and certificate at start.
-        foreach (var api in new[] { ClusterService.ApiDaemon, ClusterService.ApiProxy })
+        foreach (var api in context.ApiRestartAfterJoin)
         {
             if (await services.IsActiveAsync(api, cancellationToken).ConfigureAwait(false))
             {

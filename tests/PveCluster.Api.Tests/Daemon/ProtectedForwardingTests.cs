@@ -18,7 +18,7 @@ public sealed class ProtectedForwardingTests : IAsyncLifetime
     public Task DisposeAsync() => _server.DisposeAsync();
 
     [Fact]
-    public void The_cluster_changes_and_task_reads_are_the_protected_endpoints()
+    public void The_cluster_changes_corosync_reads_and_task_reads_are_the_protected_endpoints()
     {
         var routes = _server.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(ProtectedEndpoint.IsProtected)
@@ -26,12 +26,20 @@ public sealed class ProtectedForwardingTests : IAsyncLifetime
             .Order(StringComparer.Ordinal);
         Assert.Equal(
         [
+            "DELETE /api2/json/cluster/config/links/{link}",
             "DELETE /api2/json/cluster/config/nodes/{node}",
+            "GET /api2/json/cluster/config/qdevice",
+            "GET /api2/json/cluster/tasks",
+            "GET /api2/json/nodes/{node}/corosync/links",
+            "GET /api2/json/nodes/{node}/tasks",
             "GET /api2/json/nodes/{node}/tasks/{upid}/log",
             "GET /api2/json/nodes/{node}/tasks/{upid}/status",
             "POST /api2/json/cluster/config",
             "POST /api2/json/cluster/config/join",
+            "POST /api2/json/cluster/config/links",
             "POST /api2/json/cluster/config/nodes/{node}",
+            "PUT /api2/json/cluster/config/links/{link}",
+            "PUT /api2/json/cluster/options",
         ], routes);
     }
 

@@ -46,7 +46,7 @@ public sealed class JoinServerFixture : ApiServerFixture
             PollInterval = TimeSpan.FromMilliseconds(20),
             LockTimeout = TimeSpan.FromMilliseconds(300),
             CaKeySize = 2048,
-            RestartApiAfterJoin = false,
+            ApiRestartAfterJoin = [],
         };
         services.AddSingleton(new ClusterLifecycle(context));
     }

@@ -99,11 +99,11 @@ public sealed class NodeEndpointsTests(ApiServerFixture server) : IClassFixture<
     }
 
     [Fact]
-    public async Task Status_of_localhost_is_this_node_and_of_another_node_is_not_answered_here()
+    public async Task Status_of_localhost_is_this_node_and_a_node_that_is_not_a_member_is_not_found()
     {
         using var client = server.RootClient();
         Assert.Equal(HttpStatusCode.OK, (await ApiServerFixture.GetAsync(client, "nodes/localhost/status")).Status);
-        Assert.Equal(HttpStatusCode.NotImplemented, (await ApiServerFixture.GetAsync(client, "nodes/pve2/status")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await ApiServerFixture.GetAsync(client, "nodes/pve2/status")).Status);
     }
 
     [Fact]

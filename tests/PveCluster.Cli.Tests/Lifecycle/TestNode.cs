@@ -3,6 +3,7 @@ using PveCluster.Cli.Commands;
 using PveCluster.Lifecycle;
 using PveCluster.Lifecycle.Cluster;
 using PveCluster.Lifecycle.Join;
+using PveCluster.Lifecycle.Services;
 using PveCluster.Lifecycle.Tests;
 
 namespace PveCluster.Cli.Tests.Lifecycle;
@@ -59,7 +60,7 @@ internal sealed class TestNode : IDisposable
         PollInterval = TimeSpan.FromMilliseconds(20),
         LockTimeout = TimeSpan.FromMilliseconds(200),
         CaKeySize = 2048,
-        RestartApiAfterJoin = RestartApiAfterJoin,
+        ApiRestartAfterJoin = RestartApiAfterJoin ? [ClusterService.ApiDaemon, ClusterService.ApiProxy] : [],
     };
 
     public bool RestartApiAfterJoin { get; set; } = true;
