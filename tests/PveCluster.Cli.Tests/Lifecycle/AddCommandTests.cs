@@ -78,7 +78,7 @@ public sealed class AddCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_running_api_is_restarted_daemon_first_unless_the_join_runs_inside_it()
+    public void A_running_api_is_restarted_daemon_first_and_only_the_proxy_when_the_join_runs_inside_the_daemon()
     {
         Node.Services.Active.Add(ClusterService.ApiDaemon);
         Node.Services.Active.Add(ClusterService.ApiProxy);
@@ -88,12 +88,11 @@ public sealed class AddCommandTests : IDisposable
         using var second = new JoinTestCluster();
         second.Node.Services.Active.Add(ClusterService.ApiDaemon);
         second.Node.Services.Active.Add(ClusterService.ApiProxy);
-        second.Node.RestartApiAfterJoin = false;
+        second.Node.ApiRestartAfterJoin = [ClusterService.ApiProxy];
         var password = Path.Combine(second.Node.Paths.LibDir, "password");
         File.WriteAllText(password, "secret\n");
         Assert.Equal(0, second.Node.Run("add", "192.0.2.11", "--fingerprint", FakePeer.Fingerprint.Value, "--password-file", password));
-        Assert.DoesNotContain(second.Node.Services.Calls, call => call.StartsWith("restart pve", StringComparison.Ordinal) && call != "restart pve-cluster");
-        Assert.Contains("serves the old certificate", second.Node.Out.ToString(), StringComparison.Ordinal);
+        Assert.Equal(["restart pveproxy"], second.Node.Services.Calls.Where(call => call.StartsWith("restart pve", StringComparison.Ordinal) && call != "restart pve-cluster"));
     }
 
     [Fact]

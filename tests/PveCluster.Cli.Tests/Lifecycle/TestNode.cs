@@ -60,10 +60,10 @@ internal sealed class TestNode : IDisposable
         PollInterval = TimeSpan.FromMilliseconds(20),
         LockTimeout = TimeSpan.FromMilliseconds(200),
         CaKeySize = 2048,
-        ApiRestartAfterJoin = RestartApiAfterJoin ? [ClusterService.ApiDaemon, ClusterService.ApiProxy] : [],
+        ApiRestartAfterJoin = ApiRestartAfterJoin,
     };
 
-    public bool RestartApiAfterJoin { get; set; } = true;
+    public IReadOnlyList<ClusterService> ApiRestartAfterJoin { get; set; } = [ClusterService.ApiDaemon, ClusterService.ApiProxy];
 
     public int Run(params string[] args)
     {
