@@ -13,6 +13,9 @@ public sealed partial class GuiClusterTests(GuiLabFixture fixture) : IClassFixtu
 {
     private const string ClusterName = "guitest";
     private const string PmxcfsRestarting = "status of 500 (authentication key file '/etc/pve/authkey.pub' is missing)";
+
+    /// <summary>pvedaemon's answer to a task poll in the moment the join remounts /etc/pve (a known limit: no 503 yet).</summary>
+    private const string DaemonDuringRemount = "status of 500 (internal error (see the pveproxy and pvedaemon logs on this node))";
     private static readonly TimeSpan TaskTimeout = TimeSpan.FromMinutes(3);
 
     [ClusterLifecycleFact]
@@ -79,6 +82,7 @@ public sealed partial class GuiClusterTests(GuiLabFixture fixture) : IClassFixtu
         // The join restarts pmxcfs, replaces n2's ticket keys and restarts its API: 500s while /etc/pve is away, 401s
         // for the old ticket and refused connections are expected until the user has logged in again.
         using (n2.ExpectConsoleError(PmxcfsRestarting))
+        using (n2.ExpectConsoleError(DaemonDuringRemount))
         using (n2.ExpectConsoleError("status of 401"))
         using (n2.ExpectConsoleError("net::ERR_"))
         {

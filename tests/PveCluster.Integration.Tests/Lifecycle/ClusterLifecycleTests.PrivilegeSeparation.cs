@@ -58,7 +58,10 @@ public sealed partial class ClusterLifecycleTests
         Assert.Equal(7, nobody.ExitCode);
 
         // nobody with www-data's group passes the file modes, but the daemon checks the peer's uid and hangs up.
-        var grouped = await Lab.ExecAsync(2, ["setpriv", "--reuid=65534", "--regid=33", "--clear-groups", .. curl], ct);
+        // Exit 7 (no socket) only while a restart by an earlier test re-creates it; the hang-up must follow.
+        var grouped = await Polling.UntilAsync(
+            token => Lab.ExecAsync(2, ["setpriv", "--reuid=65534", "--regid=33", "--clear-groups", .. curl], token),
+            result => result.ExitCode != 7, TimeSpan.FromSeconds(20), "pvedaemon's socket to exist", ct);
         Assert.Equal(52, grouped.ExitCode);
         // The console logger writes in the background: wait for the line rather than read once.
         await Polling.UntilAsync(

@@ -102,7 +102,7 @@ public sealed partial class ClusterLifecycleTests : IClassFixture<StandaloneClus
         Assert.Contains("CSRFPreventionToken", noToken.Body, StringComparison.Ordinal);
         var forged = await api.PostAsync("cluster/config", ticket, csrf + "x", ct);
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, forged.Status);
-        Assert.Contains("CSRFPreventionToken", forged.Body, StringComparison.Ordinal);
+        Assert.Contains("invalid CSRF token", forged.Body, StringComparison.Ordinal);
         await Pvecm.WaitForAsync([2], v => v.Quorate && v.Nodes == 3, "still 3 members");
     }
 
