@@ -99,12 +99,7 @@ public sealed class StandaloneClusterFixture : IAsyncLifetime
     public string[] JoinCommand(string fingerprint, string passwordFile) =>
         ["pvecm", "add", FirstNodeAddress, "--fingerprint", fingerprint, "--password-file", passwordFile];
 
-    public async Task<string> FingerprintAsync(int node, CancellationToken ct)
-    {
-        var result = await ExecOrFailAsync(node,
-            ["openssl", "x509", "-noout", "-fingerprint", "-sha256", "-in", $"/etc/pve/nodes/n{node}/pve-ssl.pem"], ct);
-        return result.StandardOutput.Trim()[(result.StandardOutput.IndexOf('=', StringComparison.Ordinal) + 1)..];
-    }
+    public Task<string> FingerprintAsync(int node, CancellationToken ct) => Lab.CertificateFingerprintAsync(node, ct);
 
     /// <summary>A file's content inside a node, or null when it does not exist.</summary>
     public async Task<string?> ReadAsync(int node, string path, CancellationToken ct)
@@ -114,10 +109,6 @@ public sealed class StandaloneClusterFixture : IAsyncLifetime
     }
 
     /// <summary>Runs a command in a node; a failure carries its whole output into the test message.</summary>
-    public async Task<CommandResult> ExecOrFailAsync(int node, IEnumerable<string> command, CancellationToken ct)
-    {
-        var result = await Lab.ExecAsync(node, command, ct);
-        Assert.True(result.Succeeded, $"node {node}: {result.Command} exited {result.ExitCode}\n{result.StandardOutput}\n{result.StandardError}");
-        return result;
-    }
+    public Task<CommandResult> ExecOrFailAsync(int node, IEnumerable<string> command, CancellationToken ct) =>
+        Lab.ExecOrFailAsync(node, command, ct);
 }

@@ -49,9 +49,7 @@ public sealed class LinkLabFixture : IAsyncLifetime
         try
         {
             await ExecOrFailAsync(1, ["pvecm", "create", "links", "--link0", Address(1, 0)], ct);
-            var fingerprint = (await ExecOrFailAsync(1,
-                ["openssl", "x509", "-noout", "-fingerprint", "-sha256", "-in", "/etc/pve/nodes/n1/pve-ssl.pem"], ct)).StandardOutput.Trim();
-            fingerprint = fingerprint[(fingerprint.IndexOf('=', StringComparison.Ordinal) + 1)..];
+            var fingerprint = await _lab.CertificateFingerprintAsync(1, ct);
             foreach (var node in new[] { 2, 3 })
             {
                 await ExecOrFailAsync(node,
@@ -84,12 +82,8 @@ public sealed class LinkLabFixture : IAsyncLifetime
 
     public string Address(int node, int link) => Lab.Addressing.Node(node, link).ToString();
 
-    public async Task<CommandResult> ExecOrFailAsync(int node, IEnumerable<string> command, CancellationToken ct)
-    {
-        var result = await Lab.ExecAsync(node, command, ct);
-        Assert.True(result.Succeeded, $"node {node}: {result.Command} exited {result.ExitCode}\n{result.StandardOutput}\n{result.StandardError}");
-        return result;
-    }
+    public Task<CommandResult> ExecOrFailAsync(int node, IEnumerable<string> command, CancellationToken ct) =>
+        Lab.ExecOrFailAsync(node, command, ct);
 }
 
 [CollectionDefinition(LinkLabFixture.Collection)]
