@@ -18,10 +18,18 @@ status=0
 for proj in tests/*/*.csproj; do
   name=$(basename "$proj" .csproj)
   echo "=== $name"
+  rc=0
   dotnet test "$proj" -c "${CONFIG:-Release}" --no-build -nologo \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
-    --results-directory "$RESULTS" || status=$?
+    --results-directory "$RESULTS" 2>&1 | tee "$RESULTS/$name.console" || rc=$?
+  ((rc == 0)) || status=$rc
 done
+
+# CI shows only the end of the output: repeat each failed test with its message there.
+for console in "$RESULTS"/*.console; do
+  [[ -e $console ]] || continue
+  awk '/^  Failed [^ ]/ { n = 30 } n > 0 { print; n-- }' "$console"
+done | sed 's/^/failed> /'
 
 passed=0; failed=0; skipped=0
 for trx in "$RESULTS"/*.trx; do
