@@ -67,6 +67,17 @@ public sealed partial class LabCluster
     private bool HasPublished(string program) =>
         !string.IsNullOrEmpty(ArtifactsDirectory) && File.Exists(Path.Combine(ArtifactsDirectory, program));
 
-    private void LogServiceSkipped(string service, string reason) =>
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _bootProblems = new();
+
+    /// <summary>
+    /// Why a node service was not started at boot (the lab stays up without it). Tests that need the
+    /// service name these in their failure, since they usually run the lab with a null logger.
+    /// </summary>
+    public IReadOnlyCollection<string> BootProblems => _bootProblems;
+
+    private void LogServiceSkipped(string service, string reason)
+    {
+        _bootProblems.Enqueue($"{service} not started: {reason}");
         _logger.LogWarning("{Service} not started: {Reason}", service, reason);
+    }
 }

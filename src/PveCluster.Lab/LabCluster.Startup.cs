@@ -47,8 +47,21 @@ public sealed partial class LabCluster
         }
         if (Options.Standalone)
         {
-            // Independent hosts: boot them side by side (certificate generation dominates).
-            await Task.WhenAll(Nodes.Select(node => BootPveServicesAsync(node, cancellationToken))).ConfigureAwait(false);
+            // Independent hosts: boot them side by side (certificate generation dominates), but no more at once
+            // than there are cores: five JIT-started API daemons on a 2-core machine miss their start deadline.
+            using var slots = new SemaphoreSlim(Math.Max(2, Environment.ProcessorCount));
+            await Task.WhenAll(Nodes.Select(async node =>
+            {
+                await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await BootPveServicesAsync(node, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            })).ConfigureAwait(false);
         }
         else
         {

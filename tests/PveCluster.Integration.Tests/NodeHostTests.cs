@@ -52,6 +52,19 @@ public sealed class NodeHostTests
             }
             Assert.Equal(hostShadowBefore, await File.ReadAllTextAsync("/etc/shadow", ct));
 
+            // The API's task logs live in /var/log/pve: each node has its own, so no node lists another's tasks.
+            var marker = $"owner-{lab.Id}";
+            foreach (var node in lab.Nodes)
+            {
+                await lab.ExecCheckedAsync(node, ["sh", "-c", $"echo n{node} > /var/log/pve/{marker}"], ct);
+            }
+            foreach (var node in lab.Nodes)
+            {
+                var owner = await lab.ExecCheckedAsync(node, ["cat", $"/var/log/pve/{marker}"], ct);
+                Assert.Equal($"n{node}", owner.StandardOutput.Trim());
+            }
+            Assert.False(File.Exists($"/var/log/pve/{marker}"), "a node wrote into the host's /var/log/pve");
+
             // A process the lab knows nothing about, detached inside node 2: down must still end it.
             await lab.ExecCheckedAsync(2, ["sh", "-c", "setsid sleep 600 </dev/null >/dev/null 2>&1 &"], ct);
             var node2Network = NetworkNamespace(lab.ServiceProcess(2, ServiceNames.Sshd)!.Pid);

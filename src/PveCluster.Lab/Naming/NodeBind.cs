@@ -15,6 +15,9 @@ public sealed record NodeBind(string Target, string SourceName, bool IsEtcFile =
     public static readonly NodeBind EtcPve = new("/etc/pve", "etc-pve");
     public static readonly NodeBind VarLibPveCluster = new("/var/lib/pve-cluster", "var-lib-pve-cluster");
     public static readonly NodeBind EtcSsh = new("/etc/ssh", "etc-ssh");
+
+    /// <summary>The API's task logs: per node, so a node's task list holds only its own tasks.</summary>
+    public static readonly NodeBind VarLogPve = new("/var/log/pve", "var-log-pve");
     public static readonly NodeBind RootHome = new("/root", "root");
     public static readonly NodeBind EtcHosts = new("/etc/hosts", "hosts", IsEtcFile: true);
     public static readonly NodeBind EtcHostname = new("/etc/hostname", "hostname", IsEtcFile: true);
@@ -28,5 +31,5 @@ public sealed record NodeBind(string Target, string SourceName, bool IsEtcFile =
     /// /run/pvelab, which the node's own /run hides once it is mounted.
     /// </summary>
     public static IReadOnlyList<NodeBind> All { get; } =
-        [EtcCorosync, VarLibCorosync, VarLogCorosync, EtcPve, VarLibPveCluster, EtcSsh, RootHome, EtcHosts, EtcHostname, EtcShadow, Run];
+        [EtcCorosync, VarLibCorosync, VarLogCorosync, EtcPve, VarLibPveCluster, VarLogPve, EtcSsh, RootHome, EtcHosts, EtcHostname, EtcShadow, Run];
 }

@@ -140,7 +140,8 @@ public sealed class NodeServiceControl
 
     private async Task WaitUntilServingAsync(string service, int pid, string comm, CancellationToken cancellationToken)
     {
-        var timeout = service == ServiceNames.PveCluster ? TimeSpan.FromSeconds(60) : TimeSpan.FromSeconds(30);
+        // Generous: a deadline, not a wait. On a loaded 2-core machine a JIT-started API daemon has taken over 30 s.
+        var timeout = service == ServiceNames.PveCluster ? TimeSpan.FromSeconds(120) : TimeSpan.FromSeconds(90);
         var deadline = DateTime.UtcNow + timeout;
         while (!await IsServingAsync(service, pid, cancellationToken).ConfigureAwait(false))
         {

@@ -42,7 +42,8 @@ public sealed class GuiLabFixture : IAsyncLifetime
             foreach (var service in new[] { ServiceNames.PveDaemon, ServiceNames.PveProxy })
             {
                 Assert.True(_lab.ServiceProcess(node, service) is not null,
-                    $"{service} did not come up on node {node}: {DaemonLauncher.Tail(_lab.ServiceLogPath(node, service))}");
+                    $"{service} did not come up on node {node}: {DaemonLauncher.Tail(_lab.ServiceLogPath(node, service))}; " +
+                    $"boot: {string.Join("; ", _lab.BootProblems)}");
             }
         }
     }

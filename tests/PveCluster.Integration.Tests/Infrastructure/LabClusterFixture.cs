@@ -25,8 +25,8 @@ public abstract class LabClusterFixture : IAsyncLifetime
     /// <summary>The lab runs pmxcfs and pve-api (their binaries must be published).</summary>
     protected virtual bool NeedsPveStack => false;
 
-    /// <summary>Certificates and pve-api at boot take longer than corosync alone (minutes on a loaded 2-core machine).</summary>
-    protected virtual TimeSpan SetupTimeout => TimeSpan.FromMinutes(2);
+    /// <summary>Certificates and pve-api at boot take longer than corosync alone (minutes on a loaded 2-core machine). A deadline only.</summary>
+    protected virtual TimeSpan SetupTimeout => TimeSpan.FromMinutes(5);
 
     public async Task InitializeAsync()
     {

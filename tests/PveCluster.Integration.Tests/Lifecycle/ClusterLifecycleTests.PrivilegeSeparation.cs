@@ -67,7 +67,7 @@ public sealed partial class ClusterLifecycleTests
         await Polling.UntilAsync(
             token => File.ReadAllTextAsync(Lab.ServiceLogPath(2, ServiceNames.PveDaemon), token),
             log => log.Contains("refused a connection to pvedaemon from pid", StringComparison.Ordinal) && log.Contains("uid 65534 gid 33", StringComparison.Ordinal),
-            TimeSpan.FromSeconds(10), "pvedaemon logs the refused peer", ct);
+            TimeSpan.FromSeconds(30), "pvedaemon logs the refused peer", ct);
     }
 
     [ClusterLifecycleFact]
@@ -119,7 +119,9 @@ public sealed partial class ClusterLifecycleTests
             var clock = Stopwatch.StartNew();
             var answer = await n1.GetAsync("nodes/n3/network", ticket, ct);
             Assert.Equal(595, (int)answer.Status);
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+            // Far below the 60 s an online member gets to answer: the refused connection is reported as it happens
+            // (the bound leaves room for a loaded 2-core CI machine).
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
             Assert.Contains("node 'n3'", MessageOf(answer.Body), StringComparison.Ordinal);
             Assert.Contains("is unreachable", MessageOf(answer.Body), StringComparison.Ordinal);
         }

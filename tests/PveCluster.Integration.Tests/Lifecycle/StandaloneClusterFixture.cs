@@ -65,7 +65,8 @@ public sealed class StandaloneClusterFixture : IAsyncLifetime
             foreach (var node in lab.Nodes)
             {
                 Assert.True(lab.ServiceProcess(node, ServiceNames.PveProxy) is not null,
-                    $"pveproxy did not come up on node {node}: {DaemonLauncher.Tail(lab.ServiceLogPath(node, ServiceNames.PveProxy))}");
+                    $"pveproxy did not come up on node {node}: {DaemonLauncher.Tail(lab.ServiceLogPath(node, ServiceNames.PveProxy))}; " +
+                    $"boot: {string.Join("; ", lab.BootProblems)}");
             }
             await ExecOrFailAsync(1, ["pvecm", "create", ClusterName], ct);
             Fingerprint = await FingerprintAsync(1, ct);
