@@ -1,72 +1,75 @@
 using Microsoft.Extensions.Logging;
+using PveCluster.Lab.Naming;
 using PveCluster.Lab.Services;
 
-namespace PveCluster.Lab;
+namespace PveCluster.Lab.Cluster;
 
-public sealed partial class LabCluster
+/// <summary>
+/// Boots every node like a Proxmox VE host: sshd; corosync unless standalone; then, when the
+/// published binaries exist, pmxcfs (local mode without a cluster), the node certificates,
+/// pvedaemon and pveproxy. sshd and corosync must come up; a failing pmxcfs or API is reported and the
+/// lab stays up without it (the corosync-level lab is still useful).
+/// </summary>
+internal sealed class LabBoot(
+    LabOptions options, LabTopology topology, NodeShell shell, NodeServices services, LabStatusReader status, LabArtifacts artifacts,
+    ILogger logger)
 {
     private const string ClusterCaInNode = "/etc/pve/pve-root-ca.pem";
-    private static readonly TimeSpan QuorumTimeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>
-    /// Boots every node like a Proxmox VE host: sshd; corosync unless standalone; then, when the
-    /// published binaries exist, pmxcfs (local mode without a cluster), the node certificates,
-    /// pvedaemon and pveproxy. sshd and corosync must come up; a failing pmxcfs or API is reported and the
-    /// lab stays up without it (the corosync-level lab is still useful).
-    /// </summary>
-    private async Task StartNodesAsync(CancellationToken cancellationToken)
+    // Generous: corosync's first membership on a loaded 2-core machine.
+    private static readonly TimeSpan QuorumTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan CaReplicationTimeout = TimeSpan.FromSeconds(60);
+
+    public async Task StartNodesAsync(CancellationToken cancellationToken)
     {
-        foreach (var node in Nodes)
+        foreach (var node in topology.Nodes)
         {
-            await StartServiceAsync(node, ServiceNames.Sshd, cancellationToken).ConfigureAwait(false);
+            await services.StartAsync(node, ServiceNames.Sshd, cancellationToken).ConfigureAwait(false);
         }
-        if (Options.Qnetd)
+        if (options.Qnetd)
         {
-            await StartQnetdHostAsync(cancellationToken).ConfigureAwait(false);
+            // Like a server with the corosync-qnetd package installed: sshd, then qnetd.
+            await services.StartAsync(LabNames.QnetdHost, ServiceNames.Sshd, cancellationToken).ConfigureAwait(false);
+            await services.StartAsync(LabNames.QnetdHost, ServiceNames.CorosyncQnetd, cancellationToken).ConfigureAwait(false);
         }
-        if (!Options.Standalone)
+        if (!options.Standalone)
         {
-            foreach (var node in Nodes)
+            foreach (var node in topology.Nodes)
             {
-                await StartCorosyncAsync(node, cancellationToken).ConfigureAwait(false);
+                await services.StartCorosyncAsync(node, cancellationToken).ConfigureAwait(false);
             }
         }
-        if (!Options.StartPveServices)
+        if (!options.StartPveServices)
         {
             return;
         }
-        if (!HasPublished("pmxcfs"))
+        if (!artifacts.HasPublished("pmxcfs"))
         {
-            LogServiceSkipped(ServiceNames.PveCluster, $"no pmxcfs in the artifacts directory ({ArtifactsDirectory ?? "none"}); run scripts/build.sh");
+            LogSkipped(ServiceNames.PveCluster, $"no pmxcfs in the artifacts directory ({artifacts.Directory ?? "none"}); run scripts/build.sh");
             return;
         }
-        if (!Options.Standalone)
-        {
-            // pmxcfs accepts writes (base directories, certificates) only once its node is quorate.
-            await WaitForQuorumAsync(cancellationToken).ConfigureAwait(false);
-        }
-        if (Options.Standalone)
+        if (options.Standalone)
         {
             // Independent hosts: boot them side by side (certificate generation dominates).
-            await Task.WhenAll(Nodes.Select(node => BootPveServicesAsync(node, cancellationToken))).ConfigureAwait(false);
+            await Task.WhenAll(topology.Nodes.Select(node => BootPveServicesAsync(node, cancellationToken))).ConfigureAwait(false);
+            return;
         }
-        else
+        // pmxcfs accepts writes (base directories, certificates) only once its node is quorate.
+        await WaitForQuorumAsync(cancellationToken).ConfigureAwait(false);
+        // One cluster: pmxcfs everywhere first, because pmxcfs acknowledges a write only once a
+        // quorum of pmxcfs members holds it; then node 1 creates the CA, the others wait for it
+        // to replicate.
+        var serving = new List<int>();
+        foreach (var node in topology.Nodes)
         {
-            // One cluster: pmxcfs everywhere first, because pmxcfs acknowledges a write only once a
-            // quorum of pmxcfs members holds it; then node 1 creates the CA, the others wait for it
-            // to replicate.
-            var serving = new List<int>();
-            foreach (var node in Nodes)
+            if (await StartPmxcfsAsync(node, cancellationToken).ConfigureAwait(false))
             {
-                if (await StartPmxcfsAsync(node, cancellationToken).ConfigureAwait(false))
-                {
-                    serving.Add(node);
-                }
+                serving.Add(node);
             }
-            foreach (var node in serving)
-            {
-                await BootCertificatesAndApiAsync(node, cancellationToken).ConfigureAwait(false);
-            }
+        }
+        foreach (var node in serving)
+        {
+            await BootCertificatesAndApiAsync(node, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -84,12 +87,12 @@ public sealed partial class LabCluster
     {
         try
         {
-            await StartServiceAsync(node, ServiceNames.PveCluster, cancellationToken).ConfigureAwait(false);
+            await services.StartAsync(node, ServiceNames.PveCluster, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (LabException e)
         {
-            LogServiceSkipped($"{ServiceNames.PveCluster} on node {node}", e.Message);
+            LogSkipped($"{ServiceNames.PveCluster} on node {node}", e.Message);
             return false;
         }
     }
@@ -100,7 +103,7 @@ public sealed partial class LabCluster
         var step = "corosync.conf in /etc/pve";
         try
         {
-            if (!Options.Standalone && node == 1)
+            if (!options.Standalone && node == 1)
             {
                 await PublishClusterConfAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -109,17 +112,17 @@ public sealed partial class LabCluster
             foreach (var service in new[] { ServiceNames.PveDaemon, ServiceNames.PveProxy })
             {
                 step = service;
-                if (!HasPublished(service))
+                if (!artifacts.HasPublished(service))
                 {
-                    LogServiceSkipped(step, $"no {service} in the artifacts directory ({ArtifactsDirectory})");
+                    LogSkipped(step, $"no {service} in the artifacts directory ({artifacts.Directory})");
                     return;
                 }
-                await StartServiceAsync(node, service, cancellationToken).ConfigureAwait(false);
+                await services.StartAsync(node, service, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (LabException e)
         {
-            LogServiceSkipped($"{step} on node {node}", e.Message);
+            LogSkipped($"{step} on node {node}", e.Message);
         }
     }
 
@@ -131,7 +134,7 @@ public sealed partial class LabCluster
     private async Task PublishClusterConfAsync(CancellationToken cancellationToken)
     {
         const string script = "[ -e /etc/pve/corosync.conf ] || cp /etc/corosync/corosync.conf /etc/pve/corosync.conf";
-        var result = await ExecAsync(1, ["sh", "-c", script], cancellationToken).ConfigureAwait(false);
+        var result = await shell.ExecAsync(1, ["sh", "-c", script], cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             throw new LabException($"cannot put corosync.conf into /etc/pve on node 1: {result.StandardError.Trim()}");
@@ -146,9 +149,9 @@ public sealed partial class LabCluster
                 async ct =>
                 {
                     var views = new List<Quorum.QuorumToolStatus?>();
-                    foreach (var node in Nodes)
+                    foreach (var node in topology.Nodes)
                     {
-                        views.Add(await QuorumStatusAsync(node, ct).ConfigureAwait(false));
+                        views.Add(await status.QuorumStatusAsync(node, ct).ConfigureAwait(false));
                     }
                     return views;
                 },
@@ -168,7 +171,7 @@ public sealed partial class LabCluster
     /// </summary>
     private async Task EnsureCertificatesAsync(int node, CancellationToken cancellationToken)
     {
-        if (!Options.Standalone && node > 1)
+        if (!options.Standalone && node > 1)
         {
             await WaitForFileAsync(node, ClusterCaInNode, cancellationToken).ConfigureAwait(false);
         }
@@ -177,7 +180,7 @@ public sealed partial class LabCluster
         {
             command = ["pvecm", "updatecerts"];
         }
-        else if (HasPublished(ServiceNames.PveDaemon))
+        else if (artifacts.HasPublished(ServiceNames.PveDaemon))
         {
             command = [ServiceNames.PveDaemon, "setup-certs"];
         }
@@ -185,12 +188,12 @@ public sealed partial class LabCluster
         {
             throw new LabException("neither `pvecm updatecerts` nor `pvedaemon setup-certs` is published");
         }
-        var result = await ExecAsync(node, command, cancellationToken).ConfigureAwait(false);
+        var result = await shell.ExecAsync(node, command, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             throw new LabException($"node {node}: {string.Join(' ', command)} failed: {result.StandardError.Trim()}");
         }
-        _logger.LogInformation("node {Node}: certificates ready ({Command})", node, string.Join(' ', command));
+        logger.LogInformation("node {Node}: certificates ready ({Command})", node, string.Join(' ', command));
     }
 
     private async Task WaitForFileAsync(int node, string path, CancellationToken cancellationToken)
@@ -198,8 +201,8 @@ public sealed partial class LabCluster
         try
         {
             await Polling.UntilAsync(
-                async ct => (await ExecAsync(node, ["test", "-e", path], ct).ConfigureAwait(false)).Succeeded,
-                exists => exists, TimeSpan.FromSeconds(20), $"{path} on node {node}", cancellationToken).ConfigureAwait(false);
+                async ct => (await shell.ExecAsync(node, ["test", "-e", path], ct).ConfigureAwait(false)).Succeeded,
+                exists => exists, CaReplicationTimeout, $"{path} on node {node}", cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException e)
         {
@@ -210,11 +213,14 @@ public sealed partial class LabCluster
     /// <summary>Whether the published pvecm offers <paramref name="subcommand"/> (the CLI grows while the lab runs).</summary>
     private async Task<bool> PvecmHasAsync(int node, string subcommand, CancellationToken cancellationToken)
     {
-        if (!HasPublished("pvecm"))
+        if (!artifacts.HasPublished("pvecm"))
         {
             return false;
         }
-        var help = await ExecAsync(node, ["pvecm", "--help"], cancellationToken).ConfigureAwait(false);
+        var help = await shell.ExecAsync(node, ["pvecm", "--help"], cancellationToken).ConfigureAwait(false);
         return help.StandardOutput.Split('\n').Any(line => line.TrimStart().StartsWith(subcommand + " ", StringComparison.Ordinal));
     }
+
+    private void LogSkipped(string service, string reason) =>
+        logger.LogWarning("{Service} not started: {Reason}", service, reason);
 }
