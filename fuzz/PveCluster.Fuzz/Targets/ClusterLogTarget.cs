@@ -1,5 +1,4 @@
 using PveCluster.Cfs.Status;
-using PveCluster.Cfs.Views;
 using PveCluster.Fuzz.Engine;
 
 namespace PveCluster.Fuzz.Targets;

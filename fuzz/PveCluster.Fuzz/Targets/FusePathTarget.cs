@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using PveCluster.Cfs.Fuse;
 using PveCluster.Cfs.Persistence;
+using PveCluster.Cfs.Status;
 using PveCluster.Cfs.Tree;
 using PveCluster.Cfs.Views;
 using PveCluster.Fuzz.Engine;

@@ -6,7 +6,7 @@ public static class ClusterStatusBuilder
     /// <param name="members">The parsed file, or null when pmxcfs has not written one (standalone).</param>
     /// <param name="localNode">This node's name.</param>
     /// <param name="localAddress">This node's address, for the standalone row.</param>
-    public static List<ClusterStatusEntry> Build(MembersFile? members, string localNode, string? localAddress)
+    public static List<ClusterStatusEntry> Build(MembersJson? members, string localNode, string? localAddress)
     {
         ArgumentNullException.ThrowIfNull(localNode);
         if (members?.Cluster is not { } cluster)

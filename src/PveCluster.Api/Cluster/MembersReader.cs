@@ -7,7 +7,7 @@ namespace PveCluster.Api.Cluster;
 /// <summary>Reads <c>.members</c>; a missing file means pmxcfs reports no cluster (standalone).</summary>
 public sealed class MembersReader(PveDirectory pveDir)
 {
-    public MembersFile? TryRead()
+    public MembersJson? TryRead()
     {
         string text;
         try
@@ -21,7 +21,7 @@ public sealed class MembersReader(PveDirectory pveDir)
 
         try
         {
-            return JsonSerializer.Deserialize(text, ApiJsonContext.Default.MembersFile);
+            return JsonSerializer.Deserialize(text, ApiJsonContext.Default.MembersJson);
         }
         catch (JsonException e)
         {

@@ -12,7 +12,7 @@ namespace PveCluster.Api.Envelope;
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(JsonArray))]
 [JsonSerializable(typeof(LoginResponse))]
-[JsonSerializable(typeof(MembersFile))]
+[JsonSerializable(typeof(MembersJson))]
 [JsonSerializable(typeof(List<ClusterStatusEntry>))]
 [JsonSerializable(typeof(List<NetworkInterfaceEntry>))]
 [JsonSerializable(typeof(TaskStatusResponse))]

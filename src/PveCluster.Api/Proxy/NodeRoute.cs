@@ -35,7 +35,7 @@ public static class NodeRoute
     }
 
     /// <exception cref="ApiException">404 unknown node, 595 offline or without address, 508 already forwarded.</exception>
-    public static NodeTarget Decide(string node, string localNode, string? forwardedBy, MembersFile? members)
+    public static NodeTarget Decide(string node, string localNode, string? forwardedBy, MembersJson? members)
     {
         ArgumentNullException.ThrowIfNull(node);
         if (string.Equals(node, "localhost", StringComparison.Ordinal) || string.Equals(node, localNode, StringComparison.OrdinalIgnoreCase))

@@ -87,12 +87,8 @@ internal sealed partial class CfsFileSystem
     /// <summary>Creates an empty file (the mode argument is ignored: modes are fixed).</summary>
     public int Create(string path, CallerIdentity caller)
     {
-        if (generated.Contains(path))
-            return -Errno.EEXIST;
-        if (CheckMutation(path, caller) is var denied && denied != 0)
-            return denied;
-        if (LastSegmentLength(path) > MaxNameLength)
-            return -Errno.ENAMETOOLONG;
+        if (CheckNewEntry(path, caller) is var refused && refused != 0)
+            return refused;
         return Await(tree.CreateFileAsync(path, Now(), stopping));
     }
 

@@ -11,13 +11,19 @@ internal sealed partial class CfsFileSystem
 
     public int MakeDirectory(string path, CallerIdentity caller)
     {
+        if (CheckNewEntry(path, caller) is var refused && refused != 0)
+            return refused;
+        return Await(tree.MakeDirectoryAsync(path, Now(), stopping));
+    }
+
+    /// <summary>What refuses a new file or directory before the tree sees it: a generated name, the caller's rights, the name's length.</summary>
+    private int CheckNewEntry(string path, CallerIdentity caller)
+    {
         if (generated.Contains(path))
             return -Errno.EEXIST;
         if (CheckMutation(path, caller) is var denied && denied != 0)
             return denied;
-        if (LastSegmentLength(path) > MaxNameLength)
-            return -Errno.ENAMETOOLONG;
-        return Await(tree.MakeDirectoryAsync(path, Now(), stopping));
+        return LastSegmentLength(path) > MaxNameLength ? -Errno.ENAMETOOLONG : 0;
     }
 
     public int RemoveDirectory(string path, CallerIdentity caller) => Remove(path, caller, EntryKind.Directory);

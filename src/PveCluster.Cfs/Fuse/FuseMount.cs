@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using PveCluster.Cfs.Interop.Fuse3;
 using PveCluster.Cfs.Interop.Libc;
+using PveCluster.Core.Text;
 
 namespace PveCluster.Cfs.Fuse;
 
@@ -37,7 +38,7 @@ internal sealed unsafe class FuseMount : IDisposable
         _fuse = fuse;
         _self = self;
         _logger = logger;
-        _mount = MountTable.Find(mountPoint);
+        _mount = MountInfoFile.Find(mountPoint);
         _loop = new Thread(RunLoop) { Name = "fuse-loop", IsBackground = true };
         _loop.Start();
     }
@@ -164,7 +165,7 @@ internal sealed unsafe class FuseMount : IDisposable
     /// </summary>
     public static bool UnmountStale(string mountPoint, ILogger logger)
     {
-        var stale = MountTable.Find(mountPoint);
+        var stale = MountInfoFile.Find(mountPoint);
         if (stale is null || !stale.FileSystemType.StartsWith("fuse", StringComparison.Ordinal))
             return false;
         logger.LogWarning("unmounting a stale {Type} mount at {MountPoint}", stale.FileSystemType, mountPoint);

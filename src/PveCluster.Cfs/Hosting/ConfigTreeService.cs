@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PveCluster.Cfs.Persistence;
 using PveCluster.Cfs.Replication;
+using PveCluster.Cfs.Status;
 using PveCluster.Cfs.Tree;
 using PveCluster.Cfs.Views;
 using PveCluster.Corosync.Cfg;

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PveCluster.Cfs.Status;
 using PveCluster.Cfs.Tree;
 using PveCluster.Cfs.Views;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
+using PveCluster.Cfs.Status;
 using PveCluster.Cfs.Tree;
 using PveCluster.Cfs.Views;
 using PveCluster.Core.CorosyncConf;

@@ -23,7 +23,7 @@ internal static class Daemonizer
         timeout.CancelAfter(StartTimeout);
         while (!timeout.IsCancellationRequested)
         {
-            if (MountTable.Find(options.MountPoint) is { FileSystemType: "fuse" })
+            if (MountInfoFile.Find(options.MountPoint) is { FileSystemType: "fuse" })
                 return 0;
             if (child.HasExited)
             {

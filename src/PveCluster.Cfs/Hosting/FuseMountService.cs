@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PveCluster.Cfs.Fuse;
+using PveCluster.Cfs.Status;
 using PveCluster.Cfs.Views;
 
 namespace PveCluster.Cfs.Hosting;

@@ -70,7 +70,7 @@ public sealed partial class ReplicatedConfigTree
         StatusChanged?.Invoke(this, EventArgs.Empty);
     }
 
-    private void SignalVotequorumChanged(object? sender, QuorumView view) => _votequorumChanged.Writer.TryWrite(true);
+    private void SignalVotequorumChanged(object? sender, QuorumNotification view) => _votequorumChanged.Writer.TryWrite(true);
 
     private async Task WatchVotequorumAsync(CancellationToken cancellationToken)
     {

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
 using System.Text.Unicode;
-using PveCluster.Cfs.Views;
 
 namespace PveCluster.Cfs.Status;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using PveCluster.Cfs.Views;
 using PveCluster.Corosync.Cpg;
 
 namespace PveCluster.Cfs.Status;

@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
-using PveCluster.Cfs.Views;
 using PveCluster.Corosync.Cpg;
 
 namespace PveCluster.Cfs.Status;

@@ -1,3 +1,4 @@
+using PveCluster.Cfs.Status;
 using PveCluster.Cfs.Tree;
 
 namespace PveCluster.Cfs.Views;

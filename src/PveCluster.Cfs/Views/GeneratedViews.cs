@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PveCluster.Cfs.Status;
 using PveCluster.Cfs.Tree;
 
 namespace PveCluster.Cfs.Views;

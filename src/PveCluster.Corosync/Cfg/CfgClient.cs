@@ -24,16 +24,7 @@ public sealed class CfgClient : IDisposable
     public static CfgClient Connect(ILogger? logger = null)
     {
         var client = new CfgClient(logger ?? NullLogger.Instance);
-        try
-        {
-            client._connection.Connect();
-            return client;
-        }
-        catch
-        {
-            client.Dispose();
-            throw;
-        }
+        return ClientConnector.ConnectOrDispose(client, client._connection.Connect);
     }
 
     /// <summary>This node's corosync node id.</summary>

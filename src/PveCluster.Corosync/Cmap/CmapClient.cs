@@ -22,16 +22,7 @@ public sealed partial class CmapClient : IDisposable
     public static CmapClient Connect(CmapMap map = CmapMap.Default, ILogger? logger = null)
     {
         var client = new CmapClient(map, logger ?? NullLogger.Instance);
-        try
-        {
-            client._connection.Connect();
-            return client;
-        }
-        catch
-        {
-            client.Dispose();
-            throw;
-        }
+        return ClientConnector.ConnectOrDispose(client, client._connection.Connect);
     }
 
     /// <summary>The decoded value, or null when the key does not exist.</summary>

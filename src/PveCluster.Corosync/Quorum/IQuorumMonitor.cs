@@ -10,8 +10,8 @@ public interface IQuorumMonitor : IAsyncDisposable
     event EventHandler<bool>? QuorateChanged;
 
     /// <summary>The latest notification (quorate flag, ring id, members), or null when none is known.</summary>
-    QuorumView? Current { get; }
+    QuorumNotification? Current { get; }
 
     /// <summary>Raised on the notification thread for every notification (membership or quorum change).</summary>
-    event EventHandler<QuorumView>? ViewChanged;
+    event EventHandler<QuorumNotification>? ViewChanged;
 }

@@ -17,8 +17,8 @@ namespace PveCluster.Corosync.Quorum;
 public sealed partial class QuorumMonitor : IQuorumMonitor
 {
     private readonly Connection _connection;
-    private readonly TaskCompletionSource<QuorumView> _firstView = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private volatile QuorumView? _current;
+    private readonly TaskCompletionSource<QuorumNotification> _firstView = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile QuorumNotification? _current;
 
     private QuorumMonitor(ILogger logger) => _connection = new Connection(this, logger);
 
@@ -26,7 +26,7 @@ public sealed partial class QuorumMonitor : IQuorumMonitor
     public bool IsQuorate => _current?.IsQuorate ?? false;
 
     /// <summary>The latest view, or null before the first notification and after a connection loss.</summary>
-    public QuorumView? Current => _current;
+    public QuorumNotification? Current => _current;
 
     /// <summary>True when corosync has a quorum provider (quorum_initialize reported QUORUM_SET).</summary>
     public bool ProviderConfigured { get; private set; }
@@ -35,7 +35,7 @@ public sealed partial class QuorumMonitor : IQuorumMonitor
     public event EventHandler<bool>? QuorateChanged;
 
     /// <summary>Raised on the notification thread for every view (membership or quorum change).</summary>
-    public event EventHandler<QuorumView>? ViewChanged;
+    public event EventHandler<QuorumNotification>? ViewChanged;
 
     /// <summary>
     /// Connects, starts tracking (current state plus changes) and completes once the first view
@@ -63,7 +63,7 @@ public sealed partial class QuorumMonitor : IQuorumMonitor
         return ValueTask.CompletedTask;
     }
 
-    private void Publish(QuorumView? view)
+    private void Publish(QuorumNotification? view)
     {
         var wasQuorate = IsQuorate;
         _current = view;
@@ -155,7 +155,7 @@ public sealed partial class QuorumMonitor : IQuorumMonitor
             try
             {
                 var list = new ReadOnlySpan<uint>(members, (int)memberCount).ToArray();
-                owner.Publish(new QuorumView(quorate != 0, new RingId(ringId.NodeId, ringId.Seq), list));
+                owner.Publish(new QuorumNotification(quorate != 0, new RingId(ringId.NodeId, ringId.Seq), list));
             }
 #pragma warning disable CA1031 // an exception must never unwind into native code (subscriber code runs here)
             catch (Exception ex)

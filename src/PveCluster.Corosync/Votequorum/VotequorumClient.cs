@@ -39,16 +39,7 @@ public sealed partial class VotequorumClient : IDisposable
     public static VotequorumClient Connect(ILogger? logger = null)
     {
         var client = new VotequorumClient(logger ?? NullLogger.Instance);
-        try
-        {
-            client._connection.Connect();
-            return client;
-        }
-        catch
-        {
-            client.Dispose();
-            throw;
-        }
+        return ClientConnector.ConnectOrDispose(client, client._connection.Connect);
     }
 
     /// <summary>votequorum_getinfo. <paramref name="nodeId"/> 0 = the local node. CS_ERR_NOT_EXIST for unknown nodes.</summary>

@@ -8,7 +8,7 @@ namespace PveCluster.Api.Tests.Proxy;
 /// <summary>Who answers a /nodes/{node} request: here, another member, or a clear error.</summary>
 public sealed class NodeRouteTests
 {
-    private static readonly MembersFile ThreeNodes = new("n1", 7, new MembersCluster("lab", 3, 3, 1), new Dictionary<string, MembersNode>
+    private static readonly MembersJson ThreeNodes = new("n1", 7, new MembersCluster("lab", 3, 3, 1), new Dictionary<string, MembersNode>
     {
         ["n1"] = new(1, 1, "10.0.0.1"),
         ["n2"] = new(2, 1, "10.0.0.2"),
@@ -70,7 +70,7 @@ public sealed class NodeRouteTests
     [Fact]
     public void Without_a_cluster_every_other_node_is_unknown()
     {
-        var standalone = new MembersFile("n1", 1, null, null);
+        var standalone = new MembersJson("n1", 1, null, null);
         var error = Assert.Throws<ApiException>(() => NodeRoute.Decide("n2", "n1", null, standalone));
         Assert.Equal(StatusCodes.Status404NotFound, error.StatusCode);
         Assert.Throws<ApiException>(() => NodeRoute.Decide("n2", "n1", null, null));

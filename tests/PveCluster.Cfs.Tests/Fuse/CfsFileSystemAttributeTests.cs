@@ -3,9 +3,11 @@ using PveCluster.Cfs.Interop.Libc;
 
 namespace PveCluster.Cfs.Tests.Fuse;
 
-public class CfsFileSystemAttributeTests
+public sealed class CfsFileSystemAttributeTests : IDisposable
 {
     private readonly FileSystemFixture _fixture = new();
+
+    public void Dispose() => _fixture.Dispose();
 
     private CfsFileSystem Fs => _fixture.FileSystem;
 

@@ -4,9 +4,11 @@ using PveCluster.Cfs.Interop.Libc;
 
 namespace PveCluster.Cfs.Tests.Fuse;
 
-public class CfsFileSystemMutationTests
+public sealed class CfsFileSystemMutationTests : IDisposable
 {
     private readonly FileSystemFixture _fixture = new();
+
+    public void Dispose() => _fixture.Dispose();
 
     private CfsFileSystem Fs => _fixture.FileSystem;
 
@@ -43,15 +45,20 @@ public class CfsFileSystemMutationTests
     }
 
     [Fact]
-    public void Write_returns_only_after_the_tree_applied_it()
+    public async Task Write_returns_only_after_the_tree_applied_it()
     {
         _fixture.Tree.Seed("/f", "");
-        _fixture.Tree.MutationDelay = TimeSpan.FromMilliseconds(200);
+        _fixture.Tree.HoldMutations();
 
-        var result = _fixture.WriteText("/f", "ordered");
+        var write = Task.Run(() => _fixture.WriteText("/f", "ordered"));
+        await Eventually.HoldsAsync(() => _fixture.Tree.WaitingCount == 1, "the write to reach the tree");
 
-        // No buffering: the content is in the tree the moment write returns.
-        Assert.Equal(7, result);
+        // Submitted but not yet ordered: the caller is still waiting and nothing is buffered anywhere.
+        Assert.False(write.IsCompleted);
+        Assert.Equal("", Encoding.UTF8.GetString(_fixture.Tree.ReadFile("/f")!.Value.Span));
+
+        _fixture.Tree.ReleaseMutations();
+        Assert.Equal(7, await write.WaitAsync(Eventually.DefaultTimeout));
         Assert.Equal("ordered", Encoding.UTF8.GetString(_fixture.Tree.ReadFile("/f")!.Value.Span));
     }
 
@@ -63,7 +70,7 @@ public class CfsFileSystemMutationTests
         Assert.Equal(-Errno.ENOENT, Fs.Create("/missing/f", Root));
         Assert.Equal(-Errno.ENOTDIR, Fs.MakeDirectory("/d/f/sub", Root));
         Assert.Equal(-Errno.ENOTEMPTY, Fs.RemoveDirectory("/d", Root));
-        Assert.Equal(-Errno.EFBIG, Fs.Write("/d/f", new byte[10], InMemoryConfigTree.MaxFileSize, Root));
+        Assert.Equal(-Errno.EFBIG, Fs.Write("/d/f", new byte[10], _fixture.Tree.MaxFileSize, Root));
     }
 
     [Fact]
@@ -149,7 +156,7 @@ public class CfsFileSystemMutationTests
     public void Without_quorum_every_mutation_is_EACCES_and_reads_still_work()
     {
         _fixture.Tree.Seed("/d/f", "kept");
-        _fixture.Tree.IsWritable = false;
+        _fixture.Tree.Writable = false;
 
         Assert.Equal(-Errno.EACCES, Fs.Create("/g", Root));
         Assert.Equal(-Errno.EACCES, _fixture.WriteText("/d/f", "x"));

@@ -1,12 +1,13 @@
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using PveCluster.Cfs.Fuse;
+using PveCluster.Cfs.Status;
 using PveCluster.Cfs.Views;
 
 namespace PveCluster.Cfs.Tests.Fuse;
 
-/// <summary>A file system over an in-memory tree, with the generated views of node "n1".</summary>
-internal sealed class FileSystemFixture
+/// <summary>A file system over the real tree on a temporary database, with the generated views of node "n1".</summary>
+internal sealed class FileSystemFixture : IDisposable
 {
     public const string NodeName = "n1";
     public const uint WwwData = 33;
@@ -19,7 +20,7 @@ internal sealed class FileSystemFixture
         FileSystem = new CfsFileSystem(Tree, views, new FileModes(WwwData), Clock, NullLogger<CfsFileSystem>.Instance);
     }
 
-    public InMemoryConfigTree Tree { get; } = new();
+    public GatedConfigTree Tree { get; } = new();
 
     public ClusterMembership Membership { get; } = new();
 
@@ -48,6 +49,8 @@ internal sealed class FileSystemFixture
 
     public int WriteText(string path, string text, long offset = 0) =>
         FileSystem.Write(path, Encoding.UTF8.GetBytes(text), offset, Root);
+
+    public void Dispose() => Tree.Dispose();
 }
 
 internal sealed class FixedClock(DateTimeOffset now) : TimeProvider

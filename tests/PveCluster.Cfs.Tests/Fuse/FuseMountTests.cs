@@ -15,7 +15,8 @@ public sealed class FuseMountTests : IDisposable
 
     public void Dispose()
     {
-        if (MountTable.Find(_mountPoint) is null)
+        _fixture.Dispose();
+        if (MountInfoFile.Find(_mountPoint) is null)
             Directory.Delete(_mountPoint);
     }
 
@@ -37,7 +38,7 @@ public sealed class FuseMountTests : IDisposable
             Assert.Equal("short", File.ReadAllText(storage));
         }
 
-        Assert.Null(MountTable.Find(_mountPoint));
+        Assert.Null(MountInfoFile.Find(_mountPoint));
     }
 
     [FuseFact]
@@ -64,7 +65,7 @@ public sealed class FuseMountTests : IDisposable
             Assert.Null(_fixture.Tree.GetEntry("/nodes"));
         }
 
-        Assert.Null(MountTable.Find(_mountPoint));
+        Assert.Null(MountInfoFile.Find(_mountPoint));
     }
 
     [FuseFact]
@@ -92,7 +93,7 @@ public sealed class FuseMountTests : IDisposable
     public void Without_quorum_writes_fail_with_access_denied_and_reads_work()
     {
         _fixture.Tree.Seed("/datacenter.cfg", "keyboard: de\n");
-        _fixture.Tree.IsWritable = false;
+        _fixture.Tree.Writable = false;
         using (Mount())
         {
             var datacenter = Path.Combine(_mountPoint, "datacenter.cfg");
@@ -113,7 +114,7 @@ public sealed class FuseMountTests : IDisposable
         mount.Dispose();
 
         Assert.True(mount.Completion.IsCompleted);
-        Assert.Null(MountTable.Find(_mountPoint));
+        Assert.Null(MountInfoFile.Find(_mountPoint));
     }
 
     [FuseFact]
@@ -123,7 +124,7 @@ public sealed class FuseMountTests : IDisposable
 
         Assert.True(FuseMount.UnmountStale(_mountPoint, NullLogger.Instance));
 
-        Assert.Null(MountTable.Find(_mountPoint));
+        Assert.Null(MountInfoFile.Find(_mountPoint));
         Assert.True(mount.Completion.Wait(TimeSpan.FromSeconds(10)), "the loop should end once its mount is gone");
         mount.Dispose();
         Assert.False(FuseMount.UnmountStale(_mountPoint, NullLogger.Instance));
@@ -133,7 +134,7 @@ public sealed class FuseMountTests : IDisposable
     {
         Assert.Null(FuseFactAttribute.MissingPrerequisite());
         var mount = FuseMount.Mount(_mountPoint, _fixture.FileSystem, NullLogger.Instance);
-        Assert.Equal("fuse", MountTable.Find(_mountPoint)?.FileSystemType);
+        Assert.Equal("fuse", MountInfoFile.Find(_mountPoint)?.FileSystemType);
         return mount;
     }
 

@@ -4,9 +4,11 @@ using PveCluster.Cfs.Interop.Libc;
 
 namespace PveCluster.Cfs.Tests.Fuse;
 
-public class GeneratedFileAccessTests
+public sealed class GeneratedFileAccessTests : IDisposable
 {
     private readonly FileSystemFixture _fixture = new();
+
+    public void Dispose() => _fixture.Dispose();
 
     private CfsFileSystem Fs => _fixture.FileSystem;
 

@@ -4,9 +4,11 @@ using PveCluster.Cfs.Tree;
 
 namespace PveCluster.Cfs.Tests.Hosting;
 
-public class BaseTreeTests
+public sealed class BaseTreeTests : IDisposable
 {
-    private readonly InMemoryConfigTree _tree = new();
+    private readonly GatedConfigTree _tree = new();
+
+    public void Dispose() => _tree.Dispose();
 
     [Fact]
     public async Task Creates_the_node_directories_and_priv()
@@ -33,10 +35,10 @@ public class BaseTreeTests
     [Fact]
     public async Task Reports_a_read_only_tree_and_a_file_in_the_way()
     {
-        _tree.IsWritable = false;
+        _tree.Writable = false;
         Assert.Equal(CfsError.AccessDenied, await BaseTree.EnsureAsync(_tree, "n1", 100, CancellationToken.None));
 
-        _tree.IsWritable = true;
+        _tree.Writable = true;
         _tree.Seed("/nodes/n1/lxc", "not a directory");
         Assert.Equal(CfsError.NotDirectory, await BaseTree.EnsureAsync(_tree, "n1", 100, CancellationToken.None));
     }

@@ -1,14 +1,14 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using PveCluster.Cfs.Hosting;
+using PveCluster.Cfs.Status;
 using PveCluster.Cfs.Tests.Fuse;
-using PveCluster.Cfs.Views;
 
 namespace PveCluster.Cfs.Tests.Hosting;
 
 public sealed class CorosyncConfSynchronizerTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("pmxcfs-corosync-").FullName;
-    private readonly InMemoryConfigTree _tree = new();
+    private readonly GatedConfigTree _tree = new();
     private readonly RecordingReloader _reloader = new();
     private readonly ClusterLog _log = new("n1", TimeProvider.System);
     private readonly CorosyncConfSynchronizer _synchronizer;
@@ -21,7 +21,11 @@ public sealed class CorosyncConfSynchronizerTests : IDisposable
 
     private string LocalPath => Path.Combine(_directory, "corosync", "corosync.conf");
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose()
+    {
+        _tree.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
 
     [Fact]
     public async Task Nothing_happens_without_a_cluster_config()

@@ -24,7 +24,7 @@ public sealed class LocalModeDaemonTests : IDisposable
 
     public void Dispose()
     {
-        if (MountTable.Find(Options.MountPoint) is null)
+        if (MountInfoFile.Find(Options.MountPoint) is null)
             Directory.Delete(_root, recursive: true);
     }
 
@@ -36,8 +36,8 @@ public sealed class LocalModeDaemonTests : IDisposable
         {
             await host.StartAsync();
             // The base tree is created entry by entry after start: wait for the last one we check.
-            Assert.True(await EventuallyAsync(() => Directory.Exists(Path.Combine(mount, "nodes", "n1", "qemu-server"))));
-            Assert.True(await EventuallyAsync(() => Directory.Exists(Path.Combine(mount, "priv"))));
+            await Eventually.HoldsAsync(() => Directory.Exists(Path.Combine(mount, "nodes", "n1", "qemu-server")), "nodes/n1/qemu-server in the mount");
+            await Eventually.HoldsAsync(() => Directory.Exists(Path.Combine(mount, "priv")), "priv in the mount");
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.Combine(mount, "priv")));
 
             await File.WriteAllTextAsync(Path.Combine(mount, "qemu-server", "100.conf"), "memory: 2048\n");
@@ -48,7 +48,7 @@ public sealed class LocalModeDaemonTests : IDisposable
             await host.StopAsync();
         }
 
-        Assert.Null(MountTable.Find(mount));
+        Assert.Null(MountInfoFile.Find(mount));
 
         using (var host = CfsHost.Build(Options))
         {
@@ -57,13 +57,6 @@ public sealed class LocalModeDaemonTests : IDisposable
             await host.StopAsync();
         }
 
-        Assert.Null(MountTable.Find(mount));
-    }
-
-    private static async Task<bool> EventuallyAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 100 && !condition(); i++)
-            await Task.Delay(50);
-        return condition();
+        Assert.Null(MountInfoFile.Find(mount));
     }
 }

@@ -393,14 +393,14 @@ internal sealed class SimulatedQuorum : IQuorumMonitor
 
     public bool IsQuorate => _quorate;
 
-    public QuorumView? Current { get; private set; }
+    public QuorumNotification? Current { get; private set; }
 
     public event EventHandler<bool>? QuorateChanged;
 
-    public event EventHandler<QuorumView>? ViewChanged;
+    public event EventHandler<QuorumNotification>? ViewChanged;
 
     /// <summary>A votequorum notification as corosync would send it (tests choose its ring and members).</summary>
-    public void Publish(QuorumView view)
+    public void Publish(QuorumNotification view)
     {
         Current = view;
         ViewChanged?.Invoke(this, view);

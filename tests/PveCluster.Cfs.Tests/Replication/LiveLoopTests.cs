@@ -30,11 +30,8 @@ public sealed class LiveLoopTests
             await tree.StartAsync(CancellationToken.None);
         }
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (!trees.All(t => t.IsSynced))
-        {
-            await Task.Delay(10, timeout.Token);
-        }
+        using var timeout = new CancellationTokenSource(Eventually.DefaultTimeout);
+        await Eventually.HoldsAsync(() => trees.All(t => t.IsSynced), "both trees synced");
 
         Assert.Equal(CfsError.None, await trees[1].MakeDirectoryAsync("/nodes", 1, timeout.Token));
         Assert.Equal(CfsError.Exists, await trees[0].MakeDirectoryAsync("/nodes", 1, timeout.Token));

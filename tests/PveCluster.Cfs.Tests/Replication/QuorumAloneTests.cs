@@ -20,7 +20,7 @@ public sealed class QuorumAloneTests(ITestOutputHelper output)
         var votequorum = cluster.Simulator.QuorumOf(1);
         n1.Group.Deliver(new CpgRingChanged(BeforeCut, [1, 2, 3]));
         await cluster.RunAsync();
-        votequorum.Publish(new QuorumView(true, BeforeCut, [1, 2, 3]));
+        votequorum.Publish(new QuorumNotification(true, BeforeCut, [1, 2, 3]));
         var inFlight = n1.Mkdir("/priv-lock");
 
         // Cut before anybody else received the write; cpg reports the new ring after the configuration.
@@ -32,14 +32,14 @@ public sealed class QuorumAloneTests(ITestOutputHelper output)
         Assert.All(cluster.Nodes, n => Assert.Null(n.Tree.GetEntry("/priv-lock")));
 
         // A quorate notification that is not for the current ring never counts.
-        votequorum.Publish(new QuorumView(true, BeforeCut, [1]));
+        votequorum.Publish(new QuorumNotification(true, BeforeCut, [1]));
         n1.Tree.OnVotequorumChanged();
         Assert.False(n1.Tree.IsWritable);
         Assert.Equal(CfsError.AccessDenied, await n1.Mkdir("/refused"));
 
         // pvecm expected 1: votequorum says quorate for the current ring with this node alone.
         var epochAlone = n1.Database.QuorateEpoch;
-        votequorum.Publish(new QuorumView(true, AfterCut, [1]));
+        votequorum.Publish(new QuorumNotification(true, AfterCut, [1]));
         n1.Tree.OnVotequorumChanged();
         Assert.True(n1.Tree.IsWritable);
         Assert.Equal(epochAlone + 1, n1.Database.QuorateEpoch);
@@ -68,7 +68,7 @@ public sealed class QuorumAloneTests(ITestOutputHelper output)
         n1.Group.Deliver(new CpgRingChanged(AfterCut, [1]));
         await cluster.RunAsync();
 
-        cluster.Simulator.QuorumOf(1).Publish(new QuorumView(true, AfterCut, [1, 2]));
+        cluster.Simulator.QuorumOf(1).Publish(new QuorumNotification(true, AfterCut, [1, 2]));
         n1.Tree.OnVotequorumChanged();
         Assert.False(n1.Tree.IsWritable);
     }

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using PveCluster.Cfs.Status;
-using PveCluster.Cfs.Views;
 
 namespace PveCluster.Cfs.Tests.Status;
 

@@ -1,4 +1,4 @@
-using PveCluster.Cfs.Views;
+using PveCluster.Cfs.Status;
 
 namespace PveCluster.Cfs.Tests.Status;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using PveCluster.Cfs.Status;
 using PveCluster.Cfs.Tests.Replication;
-using PveCluster.Cfs.Views;
 using PveCluster.Corosync.Cpg;
 
 namespace PveCluster.Cfs.Tests.Status;
@@ -26,11 +25,11 @@ public sealed class ClusterLogReplicationTests : IAsyncLifetime
         await StartAsync(1, 2, 3);
 
         _nodes[1].Log.Add(ClusterLog.Info, "pmxcfs", "root@pam", "hello from n1");
-        await WaitUntilAsync(() => _nodes.Values.All(n => Count(n.Log, "hello from n1") == 1));
+        await Eventually.HoldsAsync(() => _nodes.Values.All(n => Count(n.Log, "hello from n1") == 1), "n1's entry on every node");
 
         // A member joining makes everybody repeat their newest entries; nobody may keep a second copy.
         await StartAsync(4);
-        await WaitUntilAsync(() => Count(_nodes[4].Log, "hello from n1") == 1);
+        await Eventually.HoldsAsync(() => Count(_nodes[4].Log, "hello from n1") == 1, "n1's entry on the joiner n4");
         // Once n4's first entry reached everybody, every node has handled the join (events arrive in
         // order) and queued its repetition; a second entry from each node, sent after that repetition,
         // arrives after it: when all of them are everywhere, no repetition is still in flight.
@@ -48,7 +47,7 @@ public sealed class ClusterLogReplicationTests : IAsyncLifetime
 
         _nodes[1].Log.Add(ClusterLog.Info, "t", "root@pam", "left side");
         _nodes[3].Log.Add(ClusterLog.Info, "t", "root@pam", "right side");
-        await WaitUntilAsync(() => Count(_nodes[2].Log, "left side") == 1 && Count(_nodes[4].Log, "right side") == 1);
+        await Eventually.HoldsAsync(() => Count(_nodes[2].Log, "left side") == 1 && Count(_nodes[4].Log, "right side") == 1, "each side's entry within its partition");
         // A message reaches its configuration's members when it is sent; an entry each side sends now
         // is handled after anything the other side could have leaked to it.
         await BarrierAsync("left barrier", [1], [1, 2]);
@@ -59,7 +58,7 @@ public sealed class ClusterLogReplicationTests : IAsyncLifetime
         lock (_simulator)
             _simulator.Heal();
 
-        await WaitUntilAsync(() => _nodes.Values.All(n => Count(n.Log, "left side") == 1 && Count(n.Log, "right side") == 1));
+        await Eventually.HoldsAsync(() => _nodes.Values.All(n => Count(n.Log, "left side") == 1 && Count(n.Log, "right side") == 1), "both sides' entries everywhere after the merge");
     }
 
     [Fact]
@@ -102,16 +101,6 @@ public sealed class ClusterLogReplicationTests : IAsyncLifetime
     {
         foreach (var id in senders)
             _nodes[id].Log.Add(ClusterLog.Info, "t", "root@pam", $"{marker} n{id}");
-        await WaitUntilAsync(() => receivers.All(r => senders.All(id => Count(_nodes[r].Log, $"{marker} n{id}") == 1)));
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the cluster logs did not converge within 10 s");
-            await Task.Delay(10);
-        }
+        await Eventually.HoldsAsync(() => receivers.All(r => senders.All(id => Count(_nodes[r].Log, $"{marker} n{id}") == 1)), $"marker {marker} on every receiver");
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PveCluster.Cfs.Status;
 using PveCluster.Cfs.Tests.Fuse;
 using PveCluster.Cfs.Views;
 
@@ -9,7 +10,7 @@ public class ClusterLogTests
     [Fact]
     public void Clusterlog_file_shows_entries_newest_first_with_pmxcfs_field_names()
     {
-        var fixture = new FileSystemFixture();
+        using var fixture = new FileSystemFixture();
         fixture.Log.Add(ClusterLog.Info, "pmxcfs", "root@pam", "first");
         fixture.Clock.Now = fixture.Clock.Now.AddSeconds(5);
         fixture.Log.Add(ClusterLog.Error, "corosync", "root@pam", "second");
@@ -33,7 +34,7 @@ public class ClusterLogTests
     [Fact]
     public void Messages_keep_quotes_readable_in_the_file()
     {
-        var fixture = new FileSystemFixture();
+        using var fixture = new FileSystemFixture();
         fixture.Log.Add(ClusterLog.Info, "pmxcfs", "root@pam", "wrote '/etc/corosync/corosync.conf' for knoten-münchen");
 
         var text = fixture.ReadAll("/.clusterlog");
@@ -55,7 +56,7 @@ public class ClusterLogTests
     [Fact]
     public void The_file_shows_at_most_fifty_entries()
     {
-        var fixture = new FileSystemFixture();
+        using var fixture = new FileSystemFixture();
         for (var i = 0; i < 60; i++)
             fixture.Log.Add(ClusterLog.Info, "t", "root@pam", $"m{i}");
 

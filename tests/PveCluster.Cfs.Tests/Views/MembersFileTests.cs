@@ -3,7 +3,7 @@ using PveCluster.Cfs.Tests.Fuse;
 
 namespace PveCluster.Cfs.Tests.Views;
 
-public class MembersFileTests
+public sealed class MembersFileTests : IDisposable
 {
     private const string ThreeNodes = """
         totem {
@@ -40,6 +40,8 @@ public class MembersFileTests
         """;
 
     private readonly FileSystemFixture _fixture = new();
+
+    public void Dispose() => _fixture.Dispose();
 
     [Fact]
     public void Without_a_cluster_only_the_node_name_and_version_are_shown()

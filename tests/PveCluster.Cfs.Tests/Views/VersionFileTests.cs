@@ -8,7 +8,7 @@ public class VersionFileTests
     [Fact]
     public void Shows_tree_view_and_well_known_file_versions()
     {
-        var fixture = new FixtureWithFiles();
+        using var fixture = new FixtureWithFiles();
 
         using var json = JsonDocument.Parse(fixture.Fs.ReadAll("/.version"));
         var root = json.RootElement;
@@ -22,7 +22,7 @@ public class VersionFileTests
         Assert.True(root.GetProperty("kvstore").TryGetProperty("n1", out _));
     }
 
-    private sealed class FixtureWithFiles
+    private sealed class FixtureWithFiles : IDisposable
     {
         public FixtureWithFiles()
         {
@@ -34,5 +34,7 @@ public class VersionFileTests
         public FileSystemFixture Fs { get; } = new();
 
         public ulong StorageVersion { get; }
+
+        public void Dispose() => Fs.Dispose();
     }
 }

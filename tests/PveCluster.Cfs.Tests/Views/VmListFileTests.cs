@@ -4,9 +4,11 @@ using PveCluster.Cfs.Views;
 
 namespace PveCluster.Cfs.Tests.Views;
 
-public class VmListFileTests
+public sealed class VmListFileTests : IDisposable
 {
     private readonly FileSystemFixture _fixture = new();
+
+    public void Dispose() => _fixture.Dispose();
 
     [Fact]
     public void Empty_cluster_has_only_a_version()

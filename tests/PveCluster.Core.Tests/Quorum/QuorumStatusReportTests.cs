@@ -1,4 +1,5 @@
 using PveCluster.Core.Quorum;
+using PveCluster.Tests.Shared;
 
 namespace PveCluster.Core.Tests.Quorum;
 

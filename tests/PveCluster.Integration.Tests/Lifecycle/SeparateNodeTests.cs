@@ -54,7 +54,11 @@ public sealed class SeparateNodeTests
             await lab.ExecCheckedAsync(3, ["sh", "-c", "test ! -e /etc/pve/corosync.conf && test ! -e /etc/corosync/corosync.conf"], ct);
             await lab.ExecCheckedAsync(3, ["sh", "-c", "printf 'alone\\n' > /etc/pve/separated-marker && cat /etc/pve/separated-marker"], ct);
             await lab.ExecCheckedAsync(1, ["sh", "-c", "printf 'cluster\\n' > /etc/pve/cluster-marker"], ct);
-            await Task.Delay(TimeSpan.FromSeconds(2), ct);   // room for a (wrong) replication to show up
+            // Once the cluster has replicated its marker to n2, a (wrong) copy to n3 would have had its chance too;
+            // n3's own marker could only travel through a corosync it no longer runs (asserted above).
+            await Polling.UntilAsync(
+                async innerCt => (await lab.ExecAsync(2, ["test", "-e", "/etc/pve/cluster-marker"], innerCt)).Succeeded,
+                replicated => replicated, TimeSpan.FromSeconds(60), "the cluster marker to replicate to n2", ct);
             var onN1 = await lab.ExecAsync(1, ["test", "-e", "/etc/pve/separated-marker"], ct);
             var onN3 = await lab.ExecAsync(3, ["test", "-e", "/etc/pve/cluster-marker"], ct);
             Assert.False(onN1.Succeeded, "a file written on the separated node reached the cluster");

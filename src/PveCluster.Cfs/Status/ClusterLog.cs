@@ -1,4 +1,4 @@
-namespace PveCluster.Cfs.Views;
+namespace PveCluster.Cfs.Status;
 
 /// <summary>
 /// The most recent cluster log entries, kept in memory (bounded; the oldest entries fall out),

@@ -1,17 +1,21 @@
 using Microsoft.Extensions.Logging;
+using PveCluster.Lab.Naming;
 using PveCluster.Lab.Processes;
+using PveCluster.Lab.Services;
 using PveCluster.Lab.State;
 
-namespace PveCluster.Lab;
+namespace PveCluster.Lab.Cluster;
 
-public sealed partial class LabCluster
+/// <summary>
+/// Removes a whole lab: spawned daemons first, then the node services in reverse start order, then
+/// whatever else still lives in a node's namespaces, then every recorded resource in reverse creation
+/// order (host veths before their netns), finally the state directory. Keeps going past individual
+/// failures and reports them at the end.
+/// </summary>
+internal sealed class LabTeardown(
+    string id, LabTopology topology, LabPaths paths, LabStateJournal journal, NodeShell shell, NodeServices services,
+    CommandRunner runner, ProcessStopper stopper, ILogger logger)
 {
-    /// <summary>
-    /// Removes the whole lab: spawned daemons first, then the node services in reverse start order
-    /// (pveproxy, pvedaemon, pmxcfs, corosync, sshd), then whatever else still lives in a node's namespaces, then
-    /// every recorded resource in reverse creation order (host veths before their netns, synchronously),
-    /// finally the state directory. Keeps going past individual failures and reports them at the end.
-    /// </summary>
     public async Task DownAsync(CancellationToken cancellationToken)
     {
         var failures = new List<string>();
@@ -21,7 +25,7 @@ public sealed partial class LabCluster
             {
                 try
                 {
-                    await _stopper.StopAsync(process.Pid, process.Comm, "TERM", cancellationToken).ConfigureAwait(false);
+                    await stopper.StopAsync(process.Pid, process.Comm, "TERM", cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is LabException or IOException)
                 {
@@ -34,15 +38,15 @@ public sealed partial class LabCluster
         }
 
         // Spawned daemons (a pmxcfs under test, delay holders) first, while corosync still runs under them.
-        await StopAllAsync(_state.Processes.ToList()).ConfigureAwait(false);
-        Record(state =>
+        await StopAllAsync(journal.State.Processes.ToList()).ConfigureAwait(false);
+        journal.Record(state =>
         {
             state.Processes.Clear();
             return true;
         });
-        foreach (var service in Services.ServiceNames.All.Reverse())
+        foreach (var service in ServiceNames.All.Reverse())
         {
-            await StopAllAsync(ServiceProcesses().Where(p => p.Name == service).ToList()).ConfigureAwait(false);
+            await StopAllAsync(services.Running().Where(p => p.Name == service).ToList()).ConfigureAwait(false);
         }
         try
         {
@@ -53,15 +57,14 @@ public sealed partial class LabCluster
             failures.Add(e.Message);
         }
 
-        var resources = _state.Resources.AsEnumerable().Reverse().ToList();
-        foreach (var resource in resources)
+        foreach (var resource in journal.State.Resources.AsEnumerable().Reverse().ToList())
         {
             try
             {
                 await RemoveAsync(resource, cancellationToken).ConfigureAwait(false);
                 if (resource.Kind != LabResourceKind.Directory)
                 {
-                    Record(state => state.Resources.Remove(resource));
+                    journal.Record(state => state.Resources.Remove(resource));
                 }
             }
             catch (Exception e) when (e is LabException or IOException or UnauthorizedAccessException)
@@ -71,38 +74,30 @@ public sealed partial class LabCluster
         }
         if (failures.Count > 0)
         {
-            throw new LabException($"lab {Id}: teardown left things behind:\n  " + string.Join("\n  ", failures));
+            throw new LabException($"lab {id}: teardown left things behind:\n  " + string.Join("\n  ", failures));
         }
-        _logger.LogInformation("lab {Id} down", Id);
+        logger.LogInformation("lab {Id} down", id);
     }
 
     /// <summary>Ends every process still inside a node's network or mount namespace, started by the lab or not.</summary>
     private async Task SweepNodesAsync(CancellationToken cancellationToken)
     {
-        var sweeper = new NamespaceSweeper(_runner, _logger);
+        var sweeper = new NamespaceSweeper(runner, logger);
         var inodes = new HashSet<ulong>();
-        foreach (var node in Hosts)
+        foreach (var node in topology.Hosts)
         {
-            foreach (var file in new[] { $"/run/netns/{_names.Netns(node)}", _paths.MountNamespace(node) })
+            var netns = shell.NetnsPath(node);
+            foreach (var file in new[] { netns, paths.MountNamespace(node) })
             {
                 // Only a namespace that is still there: an unmounted ns file is a plain empty file.
-                if ((file.StartsWith("/run/netns/", StringComparison.Ordinal) || MountTable.IsMountPoint(file))
+                if ((file == netns || MountTable.IsMountPoint(file))
                     && await sweeper.InodeAsync(file, cancellationToken).ConfigureAwait(false) is { } inode)
                 {
                     inodes.Add(inode);
                 }
             }
         }
-        await sweeper.SweepAsync(inodes, $"lab {Id}", cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Tears down every lab found under <paramref name="baseDirectory"/>.</summary>
-    public static async Task DownAllAsync(ILogger logger, CancellationToken cancellationToken, string baseDirectory = Naming.LabPaths.DefaultBaseDirectory)
-    {
-        foreach (var id in ListIds(baseDirectory))
-        {
-            await Open(id, logger, baseDirectory).DownAsync(cancellationToken).ConfigureAwait(false);
-        }
+        await sweeper.SweepAsync(inodes, $"lab {id}", cancellationToken).ConfigureAwait(false);
     }
 
     private async Task RemoveAsync(LabResource resource, CancellationToken cancellationToken)
@@ -117,13 +112,13 @@ public sealed partial class LabCluster
             case LabResourceKind.Bridge:
                 if (Directory.Exists($"/sys/class/net/{resource.Name}"))
                 {
-                    await _runner.RunCheckedAsync(["ip", "link", "del", resource.Name], cancellationToken).ConfigureAwait(false);
+                    await runner.RunCheckedAsync(["ip", "link", "del", resource.Name], cancellationToken).ConfigureAwait(false);
                 }
                 break;
             case LabResourceKind.Netns:
                 if (File.Exists($"/run/netns/{resource.Name}"))
                 {
-                    await _runner.RunCheckedAsync(["ip", "netns", "del", resource.Name], cancellationToken).ConfigureAwait(false);
+                    await runner.RunCheckedAsync(["ip", "netns", "del", resource.Name], cancellationToken).ConfigureAwait(false);
                 }
                 break;
             case LabResourceKind.SubnetClaim:
@@ -143,11 +138,11 @@ public sealed partial class LabCluster
         {
             return;
         }
-        var result = await _runner.RunAsync(["umount", path], cancellationToken).ConfigureAwait(false);
+        var result = await runner.RunAsync(["umount", path], cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
-            _logger.LogWarning("umount {Path} failed ({Error}); detaching lazily", path, result.StandardError.Trim());
-            await _runner.RunCheckedAsync(["umount", "-l", path], cancellationToken).ConfigureAwait(false);
+            logger.LogWarning("umount {Path} failed ({Error}); detaching lazily", path, result.StandardError.Trim());
+            await runner.RunCheckedAsync(["umount", "-l", path], cancellationToken).ConfigureAwait(false);
         }
     }
 

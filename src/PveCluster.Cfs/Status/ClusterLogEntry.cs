@@ -1,4 +1,4 @@
-namespace PveCluster.Cfs.Views;
+namespace PveCluster.Cfs.Status;
 
 /// <summary>
 /// One cluster log line. <see cref="Priority"/> is the syslog severity (0 emerg .. 7 debug);

@@ -1,43 +1,34 @@
 using System.Globalization;
 using System.Text;
 
-namespace PveCluster.Cfs.Fuse;
+namespace PveCluster.Core.Text;
 
-/// <summary>One line of /proc/self/mountinfo that matters here.</summary>
-internal sealed record MountInfo(string MountPoint, uint Major, uint Minor, string FileSystemType);
-
-/// <summary>Reads the mount table of this process' mount namespace.</summary>
-internal static class MountTable
+/// <summary>
+/// One line of <c>/proc/self/mountinfo</c> (proc(5)), the parts pmxcfs and the lab need. Reading the
+/// file is the caller's business; this is the format only.
+/// </summary>
+public sealed record MountInfo(string MountPoint, uint Major, uint Minor, string FileSystemType)
 {
-    public static MountInfo? Find(string mountPoint, string mountInfoFile = "/proc/self/mountinfo")
-    {
-        var wanted = Path.TrimEndingDirectorySeparator(Path.GetFullPath(mountPoint));
-        return Read(mountInfoFile).LastOrDefault(m => m.MountPoint == wanted);
-    }
-
-    public static IEnumerable<MountInfo> Read(string mountInfoFile = "/proc/self/mountinfo")
-    {
-        foreach (var line in File.ReadLines(mountInfoFile))
-        {
-            if (Parse(line) is { } mount)
-                yield return mount;
-        }
-    }
-
     /// <summary>
-    /// Format (proc(5)): id parent major:minor root mountpoint options [optional...] - fstype source superoptions.
+    /// Format: id parent major:minor root mountpoint options [optional...] - fstype source superoptions.
+    /// Null for a line that does not have this shape.
     /// </summary>
     public static MountInfo? Parse(string line)
     {
+        ArgumentNullException.ThrowIfNull(line);
         var fields = line.Split(' ');
         var separator = Array.IndexOf(fields, "-");
         if (fields.Length < 5 || separator < 5 || separator + 1 >= fields.Length)
+        {
             return null;
+        }
         var device = fields[2].Split(':');
         if (device.Length != 2
             || !uint.TryParse(device[0], NumberStyles.None, CultureInfo.InvariantCulture, out var major)
             || !uint.TryParse(device[1], NumberStyles.None, CultureInfo.InvariantCulture, out var minor))
+        {
             return null;
+        }
         return new MountInfo(Unescape(fields[4]), major, minor, fields[separator + 1]);
     }
 
@@ -45,7 +36,9 @@ internal static class MountTable
     private static string Unescape(string field)
     {
         if (!field.Contains('\\', StringComparison.Ordinal))
+        {
             return field;
+        }
         var bytes = new List<byte>(field.Length);
         for (var i = 0; i < field.Length; i++)
         {
@@ -59,7 +52,6 @@ internal static class MountTable
                 bytes.AddRange(Encoding.UTF8.GetBytes(field[i].ToString()));
             }
         }
-
         return Encoding.UTF8.GetString([.. bytes]);
     }
 

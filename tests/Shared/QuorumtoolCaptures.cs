@@ -1,8 +1,10 @@
-namespace PveCluster.Core.Tests.Quorum;
+namespace PveCluster.Tests.Shared;
 
 /// <summary>
-/// Verbatim output of corosync-quorumtool 3.1.7 captured in the netns lab (lab.sh) on 2026-11-26.
-/// Trailing spaces are significant: quorumtool prints "Quorum: N  " and a space after each flag.
+/// Verbatim output of corosync-quorumtool 3.1.7 captured in the netns lab on 2026-11-26, shared by
+/// every test project that parses or reproduces it (linked into each; see tests/Shared/README.md).
+/// Names: S = -s, i = -i (addresses), H = -H (hex ids), L = -l. Trailing spaces are significant:
+/// quorumtool prints "Quorum: N  " and a space after each flag.
 /// </summary>
 internal static class QuorumtoolCaptures
 {
@@ -90,6 +92,30 @@ internal static class QuorumtoolCaptures
     ----------------------
         Nodeid      Votes Name
     0x00000003          1 198.18.0.3 (local)
+    """ + "\n";
+
+    public const string IsolatedS = """
+    Quorum information
+    ------------------
+    Date:             Thu Nov 26 06:55:02 2026
+    Quorum provider:  corosync_votequorum
+    Nodes:            1
+    Node ID:          3
+    Ring ID:          3.11
+    Quorate:          No
+
+    Votequorum information
+    ----------------------
+    Expected votes:   3
+    Highest expected: 3
+    Total votes:      1
+    Quorum:           2 Activity blocked
+    Flags:            
+
+    Membership information
+    ----------------------
+        Nodeid      Votes Name
+             3          1 n3 (local)
     """ + "\n";
 
     public const string ExpectedOneSiH = """

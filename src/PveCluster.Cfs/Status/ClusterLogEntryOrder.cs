@@ -1,4 +1,4 @@
-namespace PveCluster.Cfs.Views;
+namespace PveCluster.Cfs.Status;
 
 /// <summary>
 /// Orders cluster log entries by time, then by their identity (origin node, pid, per-process

@@ -1,56 +1,59 @@
 using Microsoft.Extensions.Logging;
+using PveCluster.Lab.Naming;
 using PveCluster.Lab.Services;
 
-namespace PveCluster.Lab;
+namespace PveCluster.Lab.Cluster;
 
-public sealed partial class LabCluster
+/// <summary>
+/// Boots every node like a Proxmox VE host: sshd; corosync unless standalone; then, when the
+/// published binaries exist, pmxcfs (local mode without a cluster), the node certificates,
+/// pvedaemon and pveproxy. sshd and corosync must come up; a failing pmxcfs or API is reported and the
+/// lab stays up without it (the corosync-level lab is still useful).
+/// </summary>
+internal sealed class LabBoot(
+    LabOptions options, LabTopology topology, NodeShell shell, NodeServices services, LabStatusReader status, LabArtifacts artifacts,
+    ILogger logger)
 {
     private const string ClusterCaInNode = "/etc/pve/pve-root-ca.pem";
-    private static readonly TimeSpan QuorumTimeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>
-    /// Boots every node like a Proxmox VE host: sshd; corosync unless standalone; then, when the
-    /// published binaries exist, pmxcfs (local mode without a cluster), the node certificates,
-    /// pvedaemon and pveproxy. sshd and corosync must come up; a failing pmxcfs or API is reported and the
-    /// lab stays up without it (the corosync-level lab is still useful).
-    /// </summary>
-    private async Task StartNodesAsync(CancellationToken cancellationToken)
+    // Generous: corosync's first membership on a loaded 2-core machine.
+    private static readonly TimeSpan QuorumTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan CaReplicationTimeout = TimeSpan.FromSeconds(60);
+
+    public async Task StartNodesAsync(CancellationToken cancellationToken)
     {
-        foreach (var node in Nodes)
+        foreach (var node in topology.Nodes)
         {
-            await StartServiceAsync(node, ServiceNames.Sshd, cancellationToken).ConfigureAwait(false);
+            await services.StartAsync(node, ServiceNames.Sshd, cancellationToken).ConfigureAwait(false);
         }
-        if (Options.Qnetd)
+        if (options.Qnetd)
         {
-            await StartQnetdHostAsync(cancellationToken).ConfigureAwait(false);
+            // Like a server with the corosync-qnetd package installed: sshd, then qnetd.
+            await services.StartAsync(LabNames.QnetdHost, ServiceNames.Sshd, cancellationToken).ConfigureAwait(false);
+            await services.StartAsync(LabNames.QnetdHost, ServiceNames.CorosyncQnetd, cancellationToken).ConfigureAwait(false);
         }
-        if (!Options.Standalone)
+        if (!options.Standalone)
         {
-            foreach (var node in Nodes)
+            foreach (var node in topology.Nodes)
             {
-                await StartCorosyncAsync(node, cancellationToken).ConfigureAwait(false);
+                await services.StartCorosyncAsync(node, cancellationToken).ConfigureAwait(false);
             }
         }
-        if (!Options.StartPveServices)
+        if (!options.StartPveServices)
         {
             return;
         }
-        if (!HasPublished("pmxcfs"))
+        if (!artifacts.HasPublished("pmxcfs"))
         {
-            LogServiceSkipped(ServiceNames.PveCluster, $"no pmxcfs in the artifacts directory ({ArtifactsDirectory ?? "none"}); run scripts/build.sh");
+            LogSkipped(ServiceNames.PveCluster, $"no pmxcfs in the artifacts directory ({artifacts.Directory ?? "none"}); run scripts/build.sh");
             return;
         }
-        if (!Options.Standalone)
-        {
-            // pmxcfs accepts writes (base directories, certificates) only once its node is quorate.
-            await WaitForQuorumAsync(cancellationToken).ConfigureAwait(false);
-        }
-        if (Options.Standalone)
+        if (options.Standalone)
         {
             // Independent hosts: boot them side by side (certificate generation dominates), but no more at once
             // than there are cores: five JIT-started API daemons on a 2-core machine miss their start deadline.
             using var slots = new SemaphoreSlim(Math.Max(2, Environment.ProcessorCount));
-            await Task.WhenAll(Nodes.Select(async node =>
+            await Task.WhenAll(topology.Nodes.Select(async node =>
             {
                 await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
@@ -62,24 +65,24 @@ public sealed partial class LabCluster
                     slots.Release();
                 }
             })).ConfigureAwait(false);
+            return;
         }
-        else
+        // pmxcfs accepts writes (base directories, certificates) only once its node is quorate.
+        await WaitForQuorumAsync(cancellationToken).ConfigureAwait(false);
+        // One cluster: pmxcfs everywhere first, because pmxcfs acknowledges a write only once a
+        // quorum of pmxcfs members holds it; then node 1 creates the CA, the others wait for it
+        // to replicate.
+        var serving = new List<int>();
+        foreach (var node in topology.Nodes)
         {
-            // One cluster: pmxcfs everywhere first, because pmxcfs acknowledges a write only once a
-            // quorum of pmxcfs members holds it; then node 1 creates the CA, the others wait for it
-            // to replicate.
-            var serving = new List<int>();
-            foreach (var node in Nodes)
+            if (await StartPmxcfsAsync(node, cancellationToken).ConfigureAwait(false))
             {
-                if (await StartPmxcfsAsync(node, cancellationToken).ConfigureAwait(false))
-                {
-                    serving.Add(node);
-                }
+                serving.Add(node);
             }
-            foreach (var node in serving)
-            {
-                await BootCertificatesAndApiAsync(node, cancellationToken).ConfigureAwait(false);
-            }
+        }
+        foreach (var node in serving)
+        {
+            await BootCertificatesAndApiAsync(node, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -97,12 +100,12 @@ public sealed partial class LabCluster
     {
         try
         {
-            await StartServiceAsync(node, ServiceNames.PveCluster, cancellationToken).ConfigureAwait(false);
+            await services.StartAsync(node, ServiceNames.PveCluster, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (LabException e)
         {
-            LogServiceSkipped($"{ServiceNames.PveCluster} on node {node}", e.Message);
+            LogSkipped($"{ServiceNames.PveCluster} on node {node}", e.Message);
             return false;
         }
     }
@@ -113,7 +116,7 @@ public sealed partial class LabCluster
         var step = "corosync.conf in /etc/pve";
         try
         {
-            if (!Options.Standalone && node == 1)
+            if (!options.Standalone && node == 1)
             {
                 await PublishClusterConfAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -122,17 +125,17 @@ public sealed partial class LabCluster
             foreach (var service in new[] { ServiceNames.PveDaemon, ServiceNames.PveProxy })
             {
                 step = service;
-                if (!HasPublished(service))
+                if (!artifacts.HasPublished(service))
                 {
-                    LogServiceSkipped(step, $"no {service} in the artifacts directory ({ArtifactsDirectory})");
+                    LogSkipped(step, $"no {service} in the artifacts directory ({artifacts.Directory})");
                     return;
                 }
-                await StartServiceAsync(node, service, cancellationToken).ConfigureAwait(false);
+                await services.StartAsync(node, service, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (LabException e)
         {
-            LogServiceSkipped($"{step} on node {node}", e.Message);
+            LogSkipped($"{step} on node {node}", e.Message);
         }
     }
 
@@ -144,7 +147,7 @@ public sealed partial class LabCluster
     private async Task PublishClusterConfAsync(CancellationToken cancellationToken)
     {
         const string script = "[ -e /etc/pve/corosync.conf ] || cp /etc/corosync/corosync.conf /etc/pve/corosync.conf";
-        var result = await ExecAsync(1, ["sh", "-c", script], cancellationToken).ConfigureAwait(false);
+        var result = await shell.ExecAsync(1, ["sh", "-c", script], cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             throw new LabException($"cannot put corosync.conf into /etc/pve on node 1: {result.StandardError.Trim()}");
@@ -159,9 +162,9 @@ public sealed partial class LabCluster
                 async ct =>
                 {
                     var views = new List<Quorum.QuorumToolStatus?>();
-                    foreach (var node in Nodes)
+                    foreach (var node in topology.Nodes)
                     {
-                        views.Add(await QuorumStatusAsync(node, ct).ConfigureAwait(false));
+                        views.Add(await status.QuorumStatusAsync(node, ct).ConfigureAwait(false));
                     }
                     return views;
                 },
@@ -181,7 +184,7 @@ public sealed partial class LabCluster
     /// </summary>
     private async Task EnsureCertificatesAsync(int node, CancellationToken cancellationToken)
     {
-        if (!Options.Standalone && node > 1)
+        if (!options.Standalone && node > 1)
         {
             await WaitForFileAsync(node, ClusterCaInNode, cancellationToken).ConfigureAwait(false);
         }
@@ -190,7 +193,7 @@ public sealed partial class LabCluster
         {
             command = ["pvecm", "updatecerts"];
         }
-        else if (HasPublished(ServiceNames.PveDaemon))
+        else if (artifacts.HasPublished(ServiceNames.PveDaemon))
         {
             command = [ServiceNames.PveDaemon, "setup-certs"];
         }
@@ -198,12 +201,12 @@ public sealed partial class LabCluster
         {
             throw new LabException("neither `pvecm updatecerts` nor `pvedaemon setup-certs` is published");
         }
-        var result = await ExecAsync(node, command, cancellationToken).ConfigureAwait(false);
+        var result = await shell.ExecAsync(node, command, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             throw new LabException($"node {node}: {string.Join(' ', command)} failed: {result.StandardError.Trim()}");
         }
-        _logger.LogInformation("node {Node}: certificates ready ({Command})", node, string.Join(' ', command));
+        logger.LogInformation("node {Node}: certificates ready ({Command})", node, string.Join(' ', command));
     }
 
     private async Task WaitForFileAsync(int node, string path, CancellationToken cancellationToken)
@@ -211,8 +214,8 @@ public sealed partial class LabCluster
         try
         {
             await Polling.UntilAsync(
-                async ct => (await ExecAsync(node, ["test", "-e", path], ct).ConfigureAwait(false)).Succeeded,
-                exists => exists, TimeSpan.FromSeconds(20), $"{path} on node {node}", cancellationToken).ConfigureAwait(false);
+                async ct => (await shell.ExecAsync(node, ["test", "-e", path], ct).ConfigureAwait(false)).Succeeded,
+                exists => exists, CaReplicationTimeout, $"{path} on node {node}", cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException e)
         {
@@ -223,11 +226,22 @@ public sealed partial class LabCluster
     /// <summary>Whether the published pvecm offers <paramref name="subcommand"/> (the CLI grows while the lab runs).</summary>
     private async Task<bool> PvecmHasAsync(int node, string subcommand, CancellationToken cancellationToken)
     {
-        if (!HasPublished("pvecm"))
+        if (!artifacts.HasPublished("pvecm"))
         {
             return false;
         }
-        var help = await ExecAsync(node, ["pvecm", "--help"], cancellationToken).ConfigureAwait(false);
+        var help = await shell.ExecAsync(node, ["pvecm", "--help"], cancellationToken).ConfigureAwait(false);
         return help.StandardOutput.Split('\n').Any(line => line.TrimStart().StartsWith(subcommand + " ", StringComparison.Ordinal));
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _problems = new();
+
+    /// <summary>Why a node service was not started (the lab stays up without it).</summary>
+    public IReadOnlyCollection<string> Problems => _problems;
+
+    private void LogSkipped(string service, string reason)
+    {
+        _problems.Enqueue($"{service} not started: {reason}");
+        logger.LogWarning("{Service} not started: {Reason}", service, reason);
     }
 }
