@@ -18,3 +18,14 @@ public sealed class ThreeNodeQdeviceLabFixture : LabClusterFixture
 
     protected override bool NeedsPvecm => true;
 }
+
+/// <summary>Four cluster nodes (ffsplit's even count) with pmxcfs and the API, plus the lab's qnetd host.</summary>
+public sealed class FourNodeQdeviceLabFixture : LabClusterFixture
+{
+    protected override LabOptions Options => new() { NodeCount = 4, TokenMs = FastTokenMs, Qnetd = true };
+
+    protected override bool NeedsPvecm => true;
+
+    /// <summary>Four nodes' certificates and APIs (plus the qnetd host) on a loaded 2-core machine.</summary>
+    protected override TimeSpan SetupTimeout => TimeSpan.FromMinutes(8);
+}
