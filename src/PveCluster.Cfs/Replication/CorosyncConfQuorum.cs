@@ -13,11 +13,12 @@ namespace PveCluster.Cfs.Replication;
 /// member); before it exists (while the cluster is being created), or when it does not parse, the
 /// node-local file is (the one corosync runs with).
 ///
-/// Deliberately not counted: a QDevice's vote and a runtime expected-votes override
-/// (<c>pvecm expected</c>). Neither is visible in the CPG membership, and taking them from
-/// votequorum would race its notifications against the membership, which is exactly what lets two
-/// partitions both acknowledge writes. The one exception, a member alone taking votequorum's verdict
-/// for its current ring, lives in <c>ReplicatedConfigTree.Alone.cs</c>, not here.
+/// Deliberately not counted here: a QDevice's vote and a runtime expected-votes override
+/// (<c>pvecm expected</c>). Neither is visible in the CPG membership, and reading them from this
+/// node's votequorum would race its notifications against the membership, which is exactly what lets
+/// two partitions both acknowledge writes. The membership takes votequorum's verdict only at a point
+/// of the ordered stream where all its members reported it (<c>ReplicatedConfigTree.Verdicts.cs</c>),
+/// or as a member alone for its current ring (<c>ReplicatedConfigTree.Alone.cs</c>).
 /// </summary>
 internal sealed class CorosyncConfQuorum(ConfigDatabase database, string localConfPath, ILogger logger) : IVoteQuorum
 {

@@ -46,15 +46,17 @@ public sealed partial class ReplicatedConfigTree
         ReconsiderQuorumAlone();
     }
 
-    /// <summary>Votequorum changed its mind (for example <c>pvecm expected 1</c>); called on the event loop's side of the gate.</summary>
-    internal void OnVotequorumChanged() => ReconsiderQuorumAlone();
-
     /// <summary>
-    /// A synced configuration of this process alone becomes quorate without a configuration change:
-    /// like a quorate sync completing, it advances the persisted quorate epoch (leader selection
-    /// then prefers this tree over one that no quorum continued) and from now on its writes are
-    /// acknowledged by this member alone.
+    /// Votequorum changed its mind (for example <c>pvecm expected 1</c>, a QDevice vote); called on the
+    /// event loop's side of the gate. A lone member may decide at once; every member shares the verdict.
     /// </summary>
+    internal Task OnVotequorumChangedAsync(CancellationToken cancellationToken)
+    {
+        ReconsiderQuorumAlone();
+        return ShareVotequorumVerdictAsync(cancellationToken);
+    }
+
+    /// <summary>A synced configuration of this process alone becomes quorate without a configuration change.</summary>
     private void ReconsiderQuorumAlone()
     {
         if (_mode != SyncMode.Synced || _membershipQuorate || !IsQuorateAloneByVotequorum(_members))
@@ -62,12 +64,7 @@ public sealed partial class ReplicatedConfigTree
             return;
         }
 
-        Database.SetQuorateEpoch(Database.QuorateEpoch + 1);
-        _membershipQuorate = true;
-        _announcePending = true;
-        _logger.LogWarning("votequorum made this node quorate alone (ring {Ring}): writes are accepted here, quorate epoch {QuorateEpoch}",
-            _ring?.RingId, Database.QuorateEpoch);
-        StatusChanged?.Invoke(this, EventArgs.Empty);
+        BecomeQuorate("votequorum made this node quorate alone");
     }
 
     private void SignalVotequorumChanged(object? sender, QuorumNotification view) => _votequorumChanged.Writer.TryWrite(true);
@@ -81,11 +78,7 @@ public sealed partial class ReplicatedConfigTree
                 await _eventGate.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    await GuardAsync("a votequorum notification", () =>
-                    {
-                        OnVotequorumChanged();
-                        return Task.CompletedTask;
-                    }).ConfigureAwait(false);
+                    await GuardAsync("a votequorum notification", () => OnVotequorumChangedAsync(cancellationToken)).ConfigureAwait(false);
                 }
                 finally
                 {

@@ -23,6 +23,7 @@ public sealed partial class ReplicatedConfigTree
                     break;
                 case CpgRingChanged ring:
                     OnRingChanged(ring);
+                    await ShareVotequorumVerdictAsync(cancellationToken).ConfigureAwait(false);
                     break;
                 case CpgConnectionLost lost:
                     _logger.LogWarning("lost the corosync connection: {Reason}", lost.Reason);
@@ -98,6 +99,7 @@ public sealed partial class ReplicatedConfigTree
         _members = members;
         DropQueue("the membership changed before it was applied");
         ForgetVerify();
+        ForgetVerdicts();
         var quorate = members.Contains(_cpg.Self) && IsQuorate(members);
         SettleAtConfigurationChange(quorate, quorate ? "" : "the new membership has no quorum");
         _membershipQuorate = quorate;
@@ -115,6 +117,8 @@ public sealed partial class ReplicatedConfigTree
             var epoch = new SyncEpoch(_cpg.Self.NodeId, _cpg.Self.Pid, _configurationCounter);
             await SendAsync(new SyncStartMessage(epoch, members), cancellationToken).ConfigureAwait(false);
         }
+
+        await ShareVotequorumVerdictAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task OnMessageAsync(CpgMessageDelivered delivered, CancellationToken cancellationToken)
@@ -156,6 +160,9 @@ public sealed partial class ReplicatedConfigTree
                 break;
             case VerifyMessage verify:
                 OnVerify(delivered.Sender, verify);
+                break;
+            case VotequorumVerdictMessage verdict:
+                OnVerdict(delivered.Sender, verdict);
                 break;
         }
     }

@@ -44,8 +44,9 @@ public sealed partial class ReplicatedConfigTree
 
     private bool HasLongUnannouncedRun => _appliedCount - (_announced ?? 0) >= AnnounceAtLeastEvery;
 
+    /// <summary>By the configured votes, or by votequorum's verdict: a lone member's own (Alone part), the members' agreed one (Verdicts part).</summary>
     private bool IsQuorate(IReadOnlyList<CpgMember> members) =>
-        _votes.IsQuorate(members.Select(m => m.NodeId).ToHashSet()) || IsQuorateAloneByVotequorum(members);
+        _votes.IsQuorate(members.Select(m => m.NodeId).ToHashSet()) || IsQuorateAloneByVotequorum(members) || _verdicts.AgreeQuorate(members);
 
     /// <summary>Applies one ordered operation of the current round and, for an own one, starts waiting for its quorum.</summary>
     private void ApplyInRound(CpgMember sender, NormalMessage message)
@@ -105,13 +106,15 @@ public sealed partial class ReplicatedConfigTree
             byNode[member.NodeId] = Math.Max(sequence, byNode.GetValueOrDefault(member.NodeId));
         }
 
+        var memberNodes = _members.Select(m => m.NodeId).ToHashSet();
         var holders = new HashSet<uint>();
         ulong? stable = null;
         foreach (var (node, sequence) in byNode.OrderByDescending(kv => kv.Value))
         {
             holders.Add(node);
-            // A quorate membership of one member: that member is the quorum (see the Alone part).
-            if (_votes.IsQuorate(holders) || _members.Count == 1)
+            // Every member of a quorate membership is a quorum too; it is the only one when votes the
+            // membership does not show made it quorate (a lone member, a QDevice: Alone and Verdicts parts).
+            if (_votes.IsQuorate(holders) || holders.SetEquals(memberNodes))
             {
                 stable = sequence;
                 break;

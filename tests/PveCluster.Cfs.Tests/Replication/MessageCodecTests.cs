@@ -43,6 +43,18 @@ public sealed class MessageCodecTests
     }
 
     [Fact]
+    public void Votequorum_verdicts_round_trip_and_a_bad_quorate_flag_is_malformed()
+    {
+        var verdict = new VotequorumVerdictMessage(new PveCluster.Core.Quorum.RingId(3, 0x1c), true, [1, 2, 4]);
+        var encoded = MessageCodec.Encode(verdict);
+        var decoded = Assert.IsType<VotequorumVerdictMessage>(MessageCodec.Decode(encoded));
+        Assert.True(decoded.SameAs(verdict));
+
+        encoded[2 + 4 + 8] = 2;
+        Assert.Throws<MalformedMessageException>(() => MessageCodec.Decode(encoded));
+    }
+
+    [Fact]
     public void Sync_messages_round_trip()
     {
         var members = new[] { new CpgMember(1, 10), new CpgMember(2, 20) };

@@ -33,14 +33,14 @@ public sealed class QuorumAloneTests(ITestOutputHelper output)
 
         // A quorate notification that is not for the current ring never counts.
         votequorum.Publish(new QuorumNotification(true, BeforeCut, [1]));
-        n1.Tree.OnVotequorumChanged();
+        await n1.Tree.OnVotequorumChangedAsync(CancellationToken.None);
         Assert.False(n1.Tree.IsWritable);
         Assert.Equal(CfsError.AccessDenied, await n1.Mkdir("/refused"));
 
         // pvecm expected 1: votequorum says quorate for the current ring with this node alone.
         var epochAlone = n1.Database.QuorateEpoch;
         votequorum.Publish(new QuorumNotification(true, AfterCut, [1]));
-        n1.Tree.OnVotequorumChanged();
+        await n1.Tree.OnVotequorumChangedAsync(CancellationToken.None);
         Assert.True(n1.Tree.IsWritable);
         Assert.Equal(epochAlone + 1, n1.Database.QuorateEpoch);
         var alone = n1.Mkdir("/forced");
@@ -69,7 +69,7 @@ public sealed class QuorumAloneTests(ITestOutputHelper output)
         await cluster.RunAsync();
 
         cluster.Simulator.QuorumOf(1).Publish(new QuorumNotification(true, AfterCut, [1, 2]));
-        n1.Tree.OnVotequorumChanged();
+        await n1.Tree.OnVotequorumChangedAsync(CancellationToken.None);
         Assert.False(n1.Tree.IsWritable);
     }
 }

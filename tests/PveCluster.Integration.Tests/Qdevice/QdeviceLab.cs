@@ -14,6 +14,9 @@ public sealed class QdeviceLab(LabCluster lab)
     public const string ConfInPve = "/etc/pve/corosync.conf";
     public const string StateDirectory = "/etc/corosync/qdevice";
 
+    /// <summary>The iptables chain of <see cref="SplitAsync"/>.</summary>
+    private const string SplitChain = "qdevice-split";
+
     /// <summary>ffsplit decides only after qnetd drops the lost node (heartbeat 8 s × 1.5) on top of the membership change.</summary>
     public static readonly TimeSpan DecisionTimeout = TimeSpan.FromSeconds(60);
 
@@ -76,6 +79,35 @@ public sealed class QdeviceLab(LabCluster lab)
         var login = await api.LoginAsync("root@pam", lab.Options.RootPassword, cancellationToken);
         Assert.True(login.Status == System.Net.HttpStatusCode.OK, login.Body);
         return await api.SendFormAsync(method, path, Lifecycle.NodeApiClient.TicketOf(login.Body), form, cancellationToken);
+    }
+
+    /// <summary>
+    /// Splits the cluster network between <paramref name="side"/> and <paramref name="others"/>: the nodes of
+    /// <paramref name="side"/> drop everything from and to the others' addresses on every link, while both
+    /// sides still reach the qnetd host (so qnetd, not the cut, picks the half that gets its vote).
+    /// </summary>
+    public async Task SplitAsync(IReadOnlyList<int> side, IReadOnlyList<int> others, CancellationToken cancellationToken)
+    {
+        var rules = others
+            .SelectMany(node => Enumerable.Range(0, lab.Options.Links).Select(link => lab.Addressing.Node(node, link).ToString()))
+            .Select(address => $"iptables -w -A {SplitChain} -s {address} -j DROP && iptables -w -A {SplitChain} -d {address} -j DROP");
+        var script = $"iptables -w -N {SplitChain} && iptables -w -I INPUT -j {SplitChain} && iptables -w -I OUTPUT -j {SplitChain} && "
+            + string.Join(" && ", rules);
+        foreach (var node in side)
+        {
+            await lab.ExecCheckedAsync(node, ["sh", "-c", script], cancellationToken);
+        }
+    }
+
+    /// <summary>Undoes <see cref="SplitAsync"/> on <paramref name="side"/> (what is not there is skipped).</summary>
+    public async Task HealSplitAsync(IReadOnlyList<int> side, CancellationToken cancellationToken)
+    {
+        var script = $"iptables -w -D INPUT -j {SplitChain}; iptables -w -D OUTPUT -j {SplitChain}; iptables -w -F {SplitChain}; iptables -w -X {SplitChain}; "
+            + $"! iptables -w -S {SplitChain} 2>/dev/null";
+        foreach (var node in side)
+        {
+            await lab.ExecCheckedAsync(node, ["sh", "-c", script], cancellationToken);
+        }
     }
 
     /// <summary>No certificate store and no running corosync-qdevice on any node.</summary>

@@ -102,6 +102,8 @@ public sealed class TwoNodeQdeviceTests : IClassFixture<TwoNodeQdeviceLabFixture
             var views = await _qdevice.WaitForAsync(BothNodes,
                 v => v is { Quorate: true, TotalVotes: 2, ExpectedVotes: 3 } && v.Qdevice is { Votes: 0 }, "qnetd down: quorate on 2 votes", Token);
             Assert.All(views, v => Assert.Contains("Qdevice", v!.Flags));
+            // The daemon runs but casts no vote: the device is lost to the cluster, not unconfigured.
+            Assert.All(views, v => Assert.DoesNotContain("QdeviceCastVote", v!.Flags));
             await AssertPvecmStatusMatchesQuorumtoolAsync(2);
         }
         finally

@@ -1,4 +1,5 @@
 using PveCluster.Cfs.Tree;
+using PveCluster.Core.Quorum;
 using PveCluster.Corosync.Cpg;
 
 namespace PveCluster.Cfs.Replication.Messages;
@@ -79,6 +80,18 @@ internal static class MessageCodec
                 writer.WriteUInt64(verify.Number);
                 writer.WriteFixed(verify.Digest);
                 break;
+            case VotequorumVerdictMessage verdict:
+                writer.WriteByte((byte)MessageKind.VotequorumVerdict);
+                writer.WriteUInt32(verdict.Ring.NodeId);
+                writer.WriteUInt64(verdict.Ring.Sequence);
+                writer.WriteByte(verdict.Quorate ? (byte)1 : (byte)0);
+                writer.WriteUInt32((uint)verdict.RingNodes.Count);
+                foreach (var node in verdict.RingNodes)
+                {
+                    writer.WriteUInt32(node);
+                }
+
+                break;
             default:
                 throw new ArgumentException($"unknown message type {message.GetType().Name}", nameof(message));
         }
@@ -106,6 +119,7 @@ internal static class MessageCodec
             MessageKind.Applied => new AppliedMessage(ReadEpoch(ref reader), reader.ReadUInt64()),
             MessageKind.VerifyRequest => new VerifyRequestMessage(ReadEpoch(ref reader), reader.ReadUInt64()),
             MessageKind.Verify => new VerifyMessage(ReadEpoch(ref reader), reader.ReadUInt64(), reader.ReadFixed(TreeIndex.DigestLength)),
+            MessageKind.VotequorumVerdict => ReadVerdict(ref reader),
             _ => throw new MalformedMessageException($"unknown message kind {(byte)kind}"),
         };
         reader.EnsureEnd();
@@ -120,6 +134,25 @@ internal static class MessageCodec
     }
 
     private static SyncEpoch ReadEpoch(ref MessageReader reader) => new(reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt64());
+
+    private static VotequorumVerdictMessage ReadVerdict(ref MessageReader reader)
+    {
+        var ring = new RingId(reader.ReadUInt32(), reader.ReadUInt64());
+        var quorate = reader.ReadByte() switch
+        {
+            0 => false,
+            1 => true,
+            var other => throw new MalformedMessageException($"quorate flag must be 0 or 1, got {other}"),
+        };
+        var count = reader.ReadCount(4);
+        var nodes = new List<uint>(count);
+        for (var i = 0; i < count; i++)
+        {
+            nodes.Add(reader.ReadUInt32());
+        }
+
+        return new VotequorumVerdictMessage(ring, quorate, nodes);
+    }
 
     private static List<CpgMember> ReadMembers(ref MessageReader reader)
     {

@@ -11,6 +11,7 @@ internal enum MessageKind : byte
     Applied = 6,
     VerifyRequest = 7,
     Verify = 8,
+    VotequorumVerdict = 9,
 }
 
 /// <summary>The operation inside a normal message.</summary>

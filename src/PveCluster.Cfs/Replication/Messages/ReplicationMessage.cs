@@ -1,4 +1,5 @@
 using PveCluster.Cfs.Tree;
+using PveCluster.Core.Quorum;
 using PveCluster.Corosync.Cpg;
 
 namespace PveCluster.Cfs.Replication.Messages;
@@ -31,3 +32,14 @@ internal sealed record VerifyRequestMessage(SyncEpoch Epoch, ulong Number) : Rep
 
 /// <summary>A member's tree checksum (SHA-256) at the point of verify request <paramref name="Number"/>.</summary>
 internal sealed record VerifyMessage(SyncEpoch Epoch, ulong Number, byte[] Digest) : ReplicationMessage;
+
+/// <summary>
+/// The votequorum notification the sender holds now: quorate or not for totem ring <paramref name="Ring"/>
+/// with the nodes <paramref name="RingNodes"/> (sorted). Sent in every configuration and whenever it changes,
+/// so the membership can take votequorum's verdict at one point of the ordered stream.
+/// </summary>
+internal sealed record VotequorumVerdictMessage(RingId Ring, bool Quorate, IReadOnlyList<uint> RingNodes) : ReplicationMessage
+{
+    public bool SameAs(VotequorumVerdictMessage other) =>
+        Ring == other.Ring && Quorate == other.Quorate && RingNodes.SequenceEqual(other.RingNodes);
+}
