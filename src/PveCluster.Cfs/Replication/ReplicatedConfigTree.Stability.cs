@@ -90,6 +90,13 @@ public sealed partial class ReplicatedConfigTree
         if (!_reports.TryGetValue(sender, out var known) || message.Sequence > known)
         {
             _reports[sender] = message.Sequence;
+            // A writer whose own count may complete the quorum commits now instead of at the end
+            // of the batch: under a steady stream that end may be far, and its callers wait for it.
+            if (_awaiting.Count > 0 && _committedCount < _appliedCount)
+            {
+                CommitApplied();
+            }
+
             AdvanceStable();
         }
     }

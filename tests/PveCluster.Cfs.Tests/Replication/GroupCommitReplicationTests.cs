@@ -26,6 +26,30 @@ public sealed class GroupCommitReplicationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_writer_commits_and_completes_when_a_report_arrives_without_waiting_for_the_end_of_its_batch()
+    {
+        await using var cluster = await SimulatedCluster.StartAsync(3, seed: 34, output);
+        var mkdir = cluster[1].Mkdir("/early");
+        var member = cluster[2].Group;
+        member.ReceiveUpTo(member.Log!.Messages.Count);
+        await cluster.Simulator.RunProcessAsync(member);
+
+        // n1's queue: its own operation, n2's report, then n3's write: the batch does not end before n3's write.
+        var other = cluster[3].Mkdir("/later");
+        var writer = cluster[1].Group;
+        writer.ReceiveUpTo(writer.Log!.Messages.Count);
+        await writer.DeliverNextAsync();
+        await writer.DeliverNextAsync();
+        Assert.True(writer.HasPending);
+
+        Assert.Equal(CfsError.None, await mkdir.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.True(IsCommitted(cluster.DatabasePath(1), "early"));
+        await cluster.RunAsync();
+        Assert.Equal(CfsError.None, await other);
+        cluster.AssertConverged();
+    }
+
+    [Fact]
     public async Task Every_acknowledged_write_is_on_the_disks_of_a_quorum()
     {
         await using var cluster = await SimulatedCluster.StartAsync(3, seed: 32, output);
