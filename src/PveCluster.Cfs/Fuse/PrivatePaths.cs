@@ -14,13 +14,37 @@ internal static class PrivatePaths
     public static bool IsInsidePrivate(string path) => PrivateDepth(path) > 0;
 
     /// <summary>-1 outside priv, 0 for the priv directory itself, n for n levels below it.</summary>
+    /// <remarks>Runs on every lookup, getattr and open: it walks the path without allocating.</remarks>
     private static int PrivateDepth(string path)
     {
-        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (segments.Length >= 1 && segments[0] == "priv")
-            return segments.Length - 1;
-        if (segments.Length >= 3 && segments[0] == "nodes" && segments[2] == "priv")
-            return segments.Length - 3;
+        var span = path.AsSpan();
+        var count = 0;
+        var topIsPriv = false;
+        var topIsNodes = false;
+        var thirdIsPriv = false;
+        foreach (var range in span.Split('/'))
+        {
+            var segment = span[range];
+            if (segment.IsEmpty)
+                continue;
+            switch (count)
+            {
+                case 0:
+                    topIsPriv = segment.SequenceEqual("priv");
+                    topIsNodes = segment.SequenceEqual("nodes");
+                    break;
+                case 2:
+                    thirdIsPriv = segment.SequenceEqual("priv");
+                    break;
+            }
+
+            count++;
+        }
+
+        if (count >= 1 && topIsPriv)
+            return count - 1;
+        if (count >= 3 && topIsNodes && thirdIsPriv)
+            return count - 3;
         return -1;
     }
 }

@@ -47,6 +47,7 @@ internal static class CfsHost
         services.AddHostedService(provider => provider.GetRequiredService<ConfigTreeService>());
         services.AddHostedService<FuseMountService>();
         services.AddHostedService<BaseTreeService>();
+        services.AddHostedService<MemoryTrimService>();
         if (!options.LocalMode)
         {
             services.AddSingleton<ICorosyncReloader, CfgCorosyncReloader>();

@@ -10,7 +10,7 @@ namespace PveCluster.Cfs.Persistence;
 /// transaction, and only then made visible in memory, so whatever a caller was told succeeded
 /// is on disk, and a failed disk write leaves the tree unchanged.
 /// </summary>
-public sealed class ConfigDatabase : IDisposable
+public sealed partial class ConfigDatabase : IDisposable
 {
     /// <summary>Where Proxmox keeps the database.</summary>
     public const string DefaultPath = "/var/lib/pve-cluster/config.db";
@@ -42,7 +42,10 @@ public sealed class ConfigDatabase : IDisposable
     /// </summary>
     public ulong QuorateEpoch { get; private set; }
 
-    /// <summary>Raised (outside any lock) with the paths touched by every applied change.</summary>
+    /// <summary>
+    /// Raised with the paths touched by every applied change, outside any lock (but under the write
+    /// gate when a failed group commit takes changes back): handlers must not block or write.
+    /// </summary>
     internal event Action<IReadOnlyList<string>>? Applied;
 
     /// <summary>
@@ -107,8 +110,12 @@ public sealed class ConfigDatabase : IDisposable
     /// <summary>
     /// Applies one ordered operation: plan, persist, then publish in memory. When
     /// <paramref name="undo"/> is given it receives the changed entries as they were before (null for created ones).
+    /// Durable on return (changes staged before are committed first).
     /// </summary>
-    internal CfsError Apply(TreeOperation operation, uint writer, long timestamp, Action<IReadOnlyList<(ulong Inode, EntryData? Before)>>? undo = null)
+    internal CfsError Apply(TreeOperation operation, uint writer, long timestamp, Action<IReadOnlyList<(ulong Inode, EntryData? Before)>>? undo = null) =>
+        Apply(operation, writer, timestamp, undo, stage: false);
+
+    private CfsError Apply(TreeOperation operation, uint writer, long timestamp, Action<IReadOnlyList<(ulong Inode, EntryData? Before)>>? undo, bool stage)
     {
         TreeChangeSet changes;
         lock (_writeGate)
@@ -127,8 +134,18 @@ public sealed class ConfigDatabase : IDisposable
             }
 
             changes = plan.Changes;
-            undo?.Invoke(changes.Upserted.Select(e => e.Inode).Concat(changes.Removed).Distinct().Select(i => (i, _state.Get(i))).ToList());
-            _store.Write(changes);
+            var before = changes.Upserted.Select(e => e.Inode).Concat(changes.Removed).Distinct().Select(i => (i, _state.Get(i))).ToList();
+            undo?.Invoke(before);
+            if (stage)
+            {
+                StageLocked(changes, before);
+            }
+            else
+            {
+                CommitStagedLocked();
+                _store.Write(changes);
+            }
+
             Publish(s => s.Apply(changes));
         }
 
@@ -163,6 +180,7 @@ public sealed class ConfigDatabase : IDisposable
         lock (_writeGate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            CommitStagedLocked();
             changes = SwitchTo(next, quorateEpoch);
         }
 
@@ -182,6 +200,7 @@ public sealed class ConfigDatabase : IDisposable
         lock (_writeGate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            CommitStagedLocked();
             SwitchTo(_state, quorateEpoch);
         }
     }
@@ -196,26 +215,9 @@ public sealed class ConfigDatabase : IDisposable
         lock (_writeGate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            var entries = _state.Entries.ToDictionary(e => e.Inode);
-            foreach (var (inode, entry) in before)
-            {
-                if (entry is null)
-                {
-                    entries.Remove(inode);
-                }
-                else
-                {
-                    entries[inode] = entry;
-                }
-            }
-
-            var problems = TreeConsistency.Check(entries.Values.ToList(), Limits);
-            if (problems.Count > 0)
-            {
-                throw new InvalidOperationException($"undoing operations would leave an inconsistent tree: {string.Join("; ", problems.Take(5))}");
-            }
-
-            changes = SwitchTo(TreeState.FromEntries(entries.Values), QuorateEpoch);
+            CommitStagedLocked();
+            var entries = WithEntriesRestored(before);
+            changes = SwitchTo(entries, QuorateEpoch);
         }
 
         if (!changes.IsEmpty)
@@ -224,6 +226,31 @@ public sealed class ConfigDatabase : IDisposable
         }
 
         return changes.ChangedPaths;
+    }
+
+    /// <summary>The current tree with the given entries put back as they were (null: the entry did not exist), checked for consistency.</summary>
+    private TreeState WithEntriesRestored(IReadOnlyDictionary<ulong, EntryData?> before)
+    {
+        var entries = _state.Entries.ToDictionary(e => e.Inode);
+        foreach (var (inode, entry) in before)
+        {
+            if (entry is null)
+            {
+                entries.Remove(inode);
+            }
+            else
+            {
+                entries[inode] = entry;
+            }
+        }
+
+        var problems = TreeConsistency.Check(entries.Values.ToList(), Limits);
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException($"undoing operations would leave an inconsistent tree: {string.Join("; ", problems.Take(5))}");
+        }
+
+        return TreeState.FromEntries(entries.Values);
     }
 
     private TreeChangeSet SwitchTo(TreeState next, ulong quorateEpoch)
@@ -262,6 +289,7 @@ public sealed class ConfigDatabase : IDisposable
             }
 
             _disposed = true;
+            CommitStagedOnClose();
             _store.Dispose();
         }
     }

@@ -92,6 +92,8 @@ public sealed partial class ReplicatedConfigTree
 
     private async Task OnConfigurationChangedAsync(CpgConfigurationChanged change, CancellationToken cancellationToken)
     {
+        // What was applied before the change is decided with what the disk holds.
+        CommitApplied();
         _configurationCounter++;
         var members = change.Members.Order().ToList();
         _logger.LogInformation("CPG configuration #{Counter}: members {Members}, left {Left}, joined {Joined}",

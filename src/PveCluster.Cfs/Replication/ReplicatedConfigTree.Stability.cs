@@ -26,6 +26,9 @@ public sealed partial class ReplicatedConfigTree
     private readonly List<AwaitingQuorum> _awaiting = [];
     private readonly List<UndoRecord> _undo = [];
     private ulong _appliedCount;
+
+    /// <summary>How many of the applied operations are durable here (group commit lags until the batch ends).</summary>
+    private ulong _committedCount;
     private ulong? _announced;
     private ulong? _stable;
 
@@ -56,7 +59,7 @@ public sealed partial class ReplicatedConfigTree
         CfsError result;
         try
         {
-            result = Database.Apply(message.Operation, sender.NodeId, message.Timestamp,
+            result = Database.Stage(message.Operation, sender.NodeId, message.Timestamp,
                 before => _undo.Add(new UndoRecord(round, sequence, before)));
         }
         catch
@@ -88,6 +91,13 @@ public sealed partial class ReplicatedConfigTree
         if (!_reports.TryGetValue(sender, out var known) || message.Sequence > known)
         {
             _reports[sender] = message.Sequence;
+            // A writer whose own count may complete the quorum commits now instead of at the end
+            // of the batch: under a steady stream that end may be far, and its callers wait for it.
+            if (_awaiting.Count > 0 && _committedCount < _appliedCount)
+            {
+                CommitApplied();
+            }
+
             AdvanceStable();
         }
     }
@@ -100,7 +110,8 @@ public sealed partial class ReplicatedConfigTree
             return;
         }
 
-        var byNode = new Dictionary<uint, ulong> { [_cpg.Self.NodeId] = _appliedCount };
+        // This member counts only for what its disk holds.
+        var byNode = new Dictionary<uint, ulong> { [_cpg.Self.NodeId] = _committedCount };
         foreach (var (member, sequence) in _reports)
         {
             byNode[member.NodeId] = Math.Max(sequence, byNode.GetValueOrDefault(member.NodeId));
@@ -137,9 +148,27 @@ public sealed partial class ReplicatedConfigTree
         _undo.RemoveAll(u => u.Round != round || u.Sequence <= reached);
     }
 
-    /// <summary>Tells the others how far this member got; called when no event is waiting (one message per batch).</summary>
+    /// <summary>
+    /// Commits the operations applied since the last commit in one transaction (the end of a
+    /// delivery batch); only then does this member count for them, towards its own writers' quorum
+    /// and, through the next announcement, towards the others'.
+    /// </summary>
+    private void CommitApplied()
+    {
+        Database.CommitStaged();
+        if (_committedCount == _appliedCount)
+        {
+            return;
+        }
+
+        _committedCount = _appliedCount;
+        AdvanceStable();
+    }
+
+    /// <summary>Tells the others how far this member got (after committing it); called when no event is waiting (one message per batch).</summary>
     internal async Task AnnounceAppliedAsync(CancellationToken cancellationToken)
     {
+        CommitApplied();
         if (!_announcePending || _mode != SyncMode.Synced || !_membershipQuorate || _epoch is not { } round)
         {
             return;
@@ -171,6 +200,7 @@ public sealed partial class ReplicatedConfigTree
 
         _reports.Clear();
         _appliedCount = 0;
+        _committedCount = 0;
         _announced = null;
         _stable = null;
         _announcePending = false;

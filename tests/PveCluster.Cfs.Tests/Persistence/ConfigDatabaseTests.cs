@@ -44,18 +44,7 @@ public sealed class ConfigDatabaseTests : IDisposable
         var db = _dir.Open();
         await Populate(db);
         var digest = db.ComputeDigest();
-        Directory.CreateDirectory(_dir.File("crash"));
-        foreach (var suffix in new[] { "", "-wal" })
-        {
-            var source = _dir.File("config.db" + suffix);
-            if (File.Exists(source))
-            {
-                using var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-                using var output = File.Create(_dir.File("crash/config.db" + suffix));
-                input.CopyTo(output);
-            }
-        }
-
+        CrashImage.Take(_dir.File("config.db"), _dir.File("crash/config.db"));
         using (var crashed = _dir.Open("crash/config.db"))
         {
             Assert.Equal(digest, crashed.ComputeDigest());

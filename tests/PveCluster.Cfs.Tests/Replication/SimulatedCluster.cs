@@ -53,6 +53,21 @@ internal sealed class SimulatedCluster : IAsyncDisposable
         await node.DisposeAsync();
     }
 
+    /// <summary>
+    /// Kills the node's pmxcfs: its disk keeps only what was committed at this instant (an orderly
+    /// stop would commit more), as a kill -9 or power loss leaves it. Restart it with <see cref="Restart"/>.
+    /// </summary>
+    public async Task CrashAsync(uint nodeId)
+    {
+        var file = DatabasePath(nodeId);
+        CrashImage.Take(file, file + ".crash");
+        await StopAsync(nodeId);
+        CrashImage.Take(file + ".crash", file);
+    }
+
+    /// <summary>The node's SQLite file.</summary>
+    public string DatabasePath(uint nodeId) => _directory.File($"node{nodeId}/config.db");
+
     /// <summary>A new process for the node, reopening the same database file.</summary>
     public SimulatedNode Restart(uint nodeId)
     {
@@ -87,7 +102,7 @@ internal sealed class SimulatedCluster : IAsyncDisposable
 
     private SimulatedNode StartNode(uint nodeId)
     {
-        var database = ConfigDatabase.Open(_directory.File($"node{nodeId}/config.db"), TreeLimits.Proxmox, NullLogger.Instance);
+        var database = ConfigDatabase.Open(DatabasePath(nodeId), TreeLimits.Proxmox, NullLogger.Instance);
         var group = Simulator.Connect(nodeId);
         ILogger logger = _output is null ? NullLogger.Instance : new TestOutputLogger(_output, $"[{group.Self}]");
         var tree = new ReplicatedConfigTree(database, group, Simulator.QuorumOf(nodeId), Simulator.Votes, nodeId, logger,
