@@ -31,11 +31,20 @@ public sealed class StubApi : HttpMessageHandler
         queue.Enqueue((status, $"{{\"data\":null,\"message\":\"{message}\\n\"}}", retryAfter));
     }
 
+    /// <summary>The next this many requests fail to connect (the server is restarting).</summary>
+    public int RefuseNext { get; set; }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var key = $"{request.Method} {request.RequestUri!.PathAndQuery.Replace("/api2/json", "", StringComparison.Ordinal)}";
         var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
         Requests.Add((key, body, request.Headers.TryGetValues("CSRFPreventionToken", out var csrf) ? csrf.Single() : null));
+        if (RefuseNext > 0)
+        {
+            RefuseNext--;
+            throw new HttpRequestException("Connection refused");
+        }
+
         if (_once.TryGetValue(key, out var queue) && queue.TryDequeue(out var once))
         {
             var failure = new HttpResponseMessage(once.Status) { Content = new StringContent(once.Body, Encoding.UTF8, "application/json") };

@@ -3,7 +3,6 @@ using PveCluster.Api.Cluster;
 using PveCluster.Api.Envelope;
 using PveCluster.Api.Hosting;
 using PveCluster.Api.Routing;
-using PveCluster.Corosync;
 
 namespace PveCluster.Api.Endpoints;
 
@@ -34,14 +33,7 @@ public static class CorosyncQuorumEndpoints
             }
 
             var ids = config.Nodes.Where(n => n.NodeId is > 0 and <= uint.MaxValue).Select(n => (uint)n.NodeId!.Value).ToList();
-            try
-            {
-                return ApiResponse.Data(QuorumDocument.Build(votequorum.Read(ids), config));
-            }
-            catch (CorosyncException e) when (e.IsConnectionFailure)
-            {
-                throw new ApiException(StatusCodes.Status500InternalServerError, $"cannot read the quorum state: corosync is not running ({e.Message})");
-            }
+            return ApiResponse.Data(QuorumDocument.Build(CorosyncIpc.Ask("the quorum state", () => votequorum.Read(ids)), config));
         }).WithParameters(ParameterSchema.None).Protected();
     }
 }

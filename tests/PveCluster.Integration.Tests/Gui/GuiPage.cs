@@ -66,6 +66,21 @@ public sealed class GuiPage(IPage page, GuiBrowser browser)
         await Page.Locator("#login-submit").ClickAsync();
     }
 
+    /// <summary>Presses Tab until the element with <paramref name="id"/> has the focus (a bounded number of times).</summary>
+    public async Task TabToAsync(string id, int maxPresses = 50)
+    {
+        for (var i = 0; i < maxPresses; i++)
+        {
+            await Page.Keyboard.PressAsync("Tab");
+            if (await Page.EvaluateAsync<string?>("document.activeElement && document.activeElement.id") == id)
+            {
+                return;
+            }
+        }
+
+        Assert.Fail($"#{id} not reached with {maxPresses} presses of Tab");
+    }
+
     public async Task OpenDatacenterTabAsync(string tab)
     {
         await Page.Locator("[data-testid=tree-datacenter]").WaitForAsync();
@@ -76,7 +91,10 @@ public sealed class GuiPage(IPage page, GuiBrowser browser)
     public ConcurrentQueue<string> ConsoleLog { get; } = new();
 
     /// <summary>Runs a test's steps; on failure the page's screenshot and console go with the error.</summary>
-    public static async Task RunAsync(Func<Task> steps, IReadOnlyCollection<GuiPage> pages)
+    /// <param name="steps">The test's steps.</param>
+    /// <param name="pages">The pages whose screenshots and consoles explain a failure.</param>
+    /// <param name="serverLogs">The servers' log tails, added to a failure's message.</param>
+    public static async Task RunAsync(Func<Task> steps, IReadOnlyCollection<GuiPage> pages, Func<string>? serverLogs = null)
     {
         try
         {
@@ -91,6 +109,7 @@ public sealed class GuiPage(IPage page, GuiBrowser browser)
                 log.AppendLine($"--- console of {page.Page.Url}").AppendJoin('\n', page.ConsoleLog).AppendLine();
             }
 
+            log.Append(serverLogs?.Invoke());
             throw new Xunit.Sdk.XunitException($"{e.Message}\n{log}", e);
         }
     }
