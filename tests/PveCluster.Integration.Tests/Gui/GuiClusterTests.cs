@@ -54,7 +54,7 @@ public sealed partial class GuiClusterTests(GuiLabFixture fixture) : IClassFixtu
         // Creating restarts pmxcfs in cluster mode: until /etc/pve is back, pve-api answers the task viewer's polls with 503.
         using (n1.ExpectConsoleError(PmxcfsRestarting))
         {
-            await n1.Page.Locator("#create-submit").ClickAsync();
+            await n1.SubmitTaskAsync("#create-submit");
             await Expect(n1.Page.Locator("#task-state")).ToContainTextAsync("Task finished: OK", new() { Timeout = (float)TaskTimeout.TotalMilliseconds });
         }
 
@@ -88,7 +88,7 @@ public sealed partial class GuiClusterTests(GuiLabFixture fixture) : IClassFixtu
         using (n2.ExpectConsoleError("status of 401"))
         using (n2.ExpectConsoleError("net::ERR_"))
         {
-            await n2.Page.Locator("#join-submit").ClickAsync();
+            await n2.SubmitTaskAsync("#join-submit");
             await Expect(n2.Page.Locator("#join-finished")).ToBeVisibleAsync(new() { Timeout = (float)TaskTimeout.TotalMilliseconds });
             await n2.ScreenshotAsync("n2-join-task");
             // The GUI reloads by itself; the user logs in again (now with the cluster's keys).
