@@ -3,7 +3,6 @@ using PveCluster.Api.Cluster;
 using PveCluster.Api.Envelope;
 using PveCluster.Api.Hosting;
 using PveCluster.Api.Routing;
-using PveCluster.Corosync;
 
 namespace PveCluster.Api.Endpoints;
 
@@ -32,14 +31,7 @@ public static class CorosyncLinkEndpoints
                 return ApiResponse.Data(new JsonArray());
             }
 
-            try
-            {
-                return ApiResponse.Data(KnetLinkRows.Build(stats.Read(), config, options.Node));
-            }
-            catch (CorosyncException e) when (e.IsConnectionFailure)
-            {
-                throw new ApiException(StatusCodes.Status500InternalServerError, $"cannot read knet link status: corosync is not running ({e.Message})");
-            }
+            return ApiResponse.Data(KnetLinkRows.Build(CorosyncIpc.Ask("knet link status", stats.Read), config, options.Node));
         }).WithParameters(ParameterSchema.None).Protected();
     }
 }

@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Http.Features;
+using PveCluster.Api.PveFiles;
 
 namespace PveCluster.Api.Envelope;
 
 /// <summary>
 /// Turns errors into the Proxmox error envelope. <see cref="ApiException"/> carries a message meant for the client;
 /// a request the server could not read (body over the limit, broken chunked framing) is the client's error too;
-/// anything else is an internal error: logged in full, answered with a generic 500 that reveals nothing.
+/// anything else is an internal error: logged in full, answered with a generic 500 that reveals nothing. A 500 while
+/// the cluster file system is away (pmxcfs restarting during a create or join) is a 503 with a retry hint instead:
+/// the request may well succeed a few seconds later.
 /// </summary>
-public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMiddleware> logger)
+public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMiddleware> logger, PveDirectory pveDir)
 {
     public const string InternalErrorMessage = "internal error (see the pveproxy and pvedaemon logs on this node)";
 
@@ -21,7 +24,8 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMid
         catch (ApiException e) when (!context.Response.HasStarted)
         {
             logger.LogDebug("{Method} {Path}: {Status} {Message}", context.Request.Method, context.Request.Path, e.StatusCode, e.Message);
-            await WriteAsync(context, e).ConfigureAwait(false);
+            await WriteAsync(context, e.StatusCode == StatusCodes.Status500InternalServerError ? WhileRemounting(context, e) ?? e : e)
+                .ConfigureAwait(false);
         }
         catch (BadHttpRequestException e) when (!context.Response.HasStarted)
         {
@@ -31,9 +35,28 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMid
         }
         catch (Exception e) when (!context.Response.HasStarted && !(e is OperationCanceledException && context.RequestAborted.IsCancellationRequested))
         {
+            if (WhileRemounting(context, e) is { } unavailable)
+            {
+                await WriteAsync(context, unavailable).ConfigureAwait(false);
+                return;
+            }
+
             logger.LogError(e, "{Method} {Path} failed", context.Request.Method, context.Request.Path);
             await WriteAsync(context, new ApiException(StatusCodes.Status500InternalServerError, InternalErrorMessage)).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The 503 for a failure that happened while /etc/pve was away, or null when it is there.</summary>
+    private ApiException? WhileRemounting(HttpContext context, Exception failure)
+    {
+        if (ClusterFsAvailability.IsAvailable(pveDir))
+        {
+            return null;
+        }
+
+        logger.LogInformation("{Method} {Path}: cluster file system not available, answering 503 ({Failure})",
+            context.Request.Method, context.Request.Path, failure.Message);
+        return ClusterFsAvailability.Unavailable(pveDir);
     }
 
     public static Task WriteAsync(HttpContext context, ApiException error)

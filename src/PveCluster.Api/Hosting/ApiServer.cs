@@ -52,6 +52,7 @@ public static class ApiServer
         builder.Services.AddSingleton<ClusterLogReader>();
         builder.Services.AddSingleton<TaskIndex>();
         builder.Services.AddSingleton<IKnetLinkStatsSource, CorosyncKnetLinkStats>();
+        builder.Services.AddSingleton<IVotequorumSource, CorosyncVotequorumSource>();
         builder.Services.AddSingleton(ClusterLifecycle.ForServer(options, CorosyncClusterConnection.Open));
         return builder;
     }

@@ -24,5 +24,6 @@ public static class ApiEndpoints
         CorosyncLinkEndpoints.Map(api);
         ClusterOptionsEndpoints.Map(api);
         ClusterLinkEndpoints.Map(api);
+        CorosyncQuorumEndpoints.Map(api);
     }
 }

@@ -27,6 +27,9 @@ public sealed class ApiCallException : Exception
 
     public int Status { get; }
 
+    /// <summary>The server's Retry-After (a 503 while /etc/pve remounts), bounded; null when it sent none.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>Per-parameter problems of a 400 (<c>errors</c> in the envelope).</summary>
     public IReadOnlyDictionary<string, string> ParameterErrors { get; } = new Dictionary<string, string>();
 

@@ -24,7 +24,31 @@ public sealed class PveApiClient(HttpClient http, ApiCredentials credentials)
     public Task<JsonNode?> PostAsync(string path, IEnumerable<KeyValuePair<string, string>> form, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, path, form, cancellationToken);
 
+    /// <summary>
+    /// How often a read answered 503 is asked again: while a create or join remounts /etc/pve the server answers 503
+    /// with Retry-After (2 s) for a few seconds. Only reads: a change is never sent twice.
+    /// </summary>
+    public const int UnavailableRetries = 20;
+
+    private static readonly TimeSpan DefaultRetryDelay = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(10);
+
     private async Task<JsonNode?> SendAsync(HttpMethod method, string path, IEnumerable<KeyValuePair<string, string>>? form, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await SendOnceAsync(method, path, form, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ApiCallException e) when (e.Status == (int)HttpStatusCode.ServiceUnavailable && method == HttpMethod.Get && attempt < UnavailableRetries)
+            {
+                await Task.Delay(e.RetryAfter ?? DefaultRetryDelay, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<JsonNode?> SendOnceAsync(HttpMethod method, string path, IEnumerable<KeyValuePair<string, string>>? form, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, Prefix + path);
         if (form is not null)
@@ -80,7 +104,10 @@ public sealed class PveApiClient(HttpClient http, ApiCredentials credentials)
             }
         }
 
-        return new ApiCallException((int)response.StatusCode, message, problems);
+        var retryAfter = response.Headers.RetryAfter?.Delta is { } delta
+            ? TimeSpan.FromTicks(Math.Clamp(delta.Ticks, 0, MaxRetryDelay.Ticks))
+            : (TimeSpan?)null;
+        return new ApiCallException((int)response.StatusCode, message, problems) { RetryAfter = retryAfter };
     }
 
     private static JsonNode? TryParse(string text)

@@ -31,6 +31,7 @@ public sealed class ProtectedForwardingTests : IAsyncLifetime
             "GET /api2/json/cluster/config/qdevice",
             "GET /api2/json/cluster/tasks",
             "GET /api2/json/nodes/{node}/corosync/links",
+            "GET /api2/json/nodes/{node}/corosync/quorum",
             "GET /api2/json/nodes/{node}/tasks",
             "GET /api2/json/nodes/{node}/tasks/{upid}/log",
             "GET /api2/json/nodes/{node}/tasks/{upid}/status",

@@ -34,7 +34,7 @@ public sealed class ApiCompatLabTests(ApiLabFixture fixture) : IClassFixture<Api
             r => r.Succeeded && int.TryParse(r.StandardOutput.Trim(), out var n) && n >= 3, TimeSpan.FromMinutes(1),
             "the cluster log to hold every node's pmxcfs start", ct);
 
-        var results = await ProxmoxApiClientRunner.RunAsync(Lab.Addressing.Node(1, 0).ToString(), "n1", ca, LabOptions.DefaultRootPassword, ct);
+        var results = await ProxmoxApiClientRunner.RunAsync(Lab.Addressing.Node(1, 0).ToString(), "n1", "n2", ca, LabOptions.DefaultRootPassword, ct);
 
         var failed = results.Where(r => r.Value!["ok"]!.GetValue<bool>() is false).Select(r => $"{r.Key}: {r.Value!["error"]}").ToList();
         Assert.True(failed.Count == 0, "calls failed through proxmox-api:\n" + string.Join("\n", failed));
@@ -59,6 +59,18 @@ public sealed class ApiCompatLabTests(ApiLabFixture fixture) : IClassFixture<Api
         Assert.Equal(3, status.Count(r => r!["type"]!.GetValue<string>() == "node"));
         Assert.Equal(["n1", "n2", "n3"], Names(Data, "/cluster/config/nodes", "node"));
         Assert.Equal(3, Data("/cluster/config/join")["nodelist"]!.AsArray().Count);
+        Assert.Empty(Data("/cluster/config/qdevice").AsObject());
+        foreach (var node in new[] { "n1", "n2" })
+        {
+            // votequorum as each node sees the partition (n2's asked on n1, which forwards it).
+            var quorum = Data($"/nodes/{node}/corosync/quorum");
+            Assert.Equal(1, quorum["quorate"]!.GetValue<int>());
+            Assert.Equal([3, 3, 2, 3], new[] { "total_votes", "expected_votes", "quorum", "config_expected_votes" }.Select(k => quorum[k]!.GetValue<int>()));
+            Assert.Equal(["member", "member", "member"], quorum["nodes"]!.AsArray().Select(n => n!["state"]!.GetValue<string>()));
+            Assert.Equal(node, quorum["nodes"]!.AsArray().Single(n => n!["local"]!.GetValue<int>() == 1)!["name"]!.GetValue<string>());
+        }
+
+        Assert.Equal(["n1", "n1", "n3", "n3"], Data("/nodes/n2/corosync/links").AsArray().Select(r => r!["node"]!.GetValue<string>()));
     }
 
     [ClusterLifecycleFact]

@@ -19,7 +19,7 @@ public static class ProxmoxApiClientRunner
             ? null
             : $"the npm client is not installed in {ClientDirectory} (run scripts/setup.sh)";
 
-    public static async Task<JsonObject> RunAsync(string host, string node, string caPem, string password, CancellationToken ct)
+    public static async Task<JsonObject> RunAsync(string host, string node, string? peer, string caPem, string password, CancellationToken ct)
     {
         if (MissingReason() is { } missing)
         {
@@ -36,7 +36,7 @@ public static class ProxmoxApiClientRunner
             runner.Environment["PVE_PASSWORD"] = password;
             // The client's URL has no port unless given one (its docs claim 8006).
             runner.Environment["PVE_PORT"] = "8006";
-            var result = await runner.RunAsync(["node", Path.Combine(ClientDirectory, "check.mjs"), host, node], ct);
+            var result = await runner.RunAsync(["node", Path.Combine(ClientDirectory, "check.mjs"), host, node, .. (peer is null ? Array.Empty<string>() : [peer])], ct);
             Assert.True(result.Succeeded, $"check.mjs failed ({result.ExitCode}): {result.StandardError}");
             return JsonNode.Parse(result.StandardOutput)!.AsObject();
         }

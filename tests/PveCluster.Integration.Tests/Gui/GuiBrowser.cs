@@ -33,6 +33,8 @@ public sealed class GuiBrowser : IAsyncDisposable
 
     public static async Task<GuiBrowser> LaunchAsync(string scenario)
     {
+        // Every awaited condition gets a generous deadline: a login or a poll takes seconds at load average 30+.
+        Assertions.SetDefaultExpectTimeout(30_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -60,10 +62,25 @@ public sealed class GuiBrowser : IAsyncDisposable
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
         var gui = new GuiPage(page, this).Watching();
-        await page.GotoAsync(url.ToString());
-        // The first start downloads and starts the .NET runtime (a few MB): slow on a loaded 2-core machine.
-        await page.Locator("#login-user").WaitForAsync(new LocatorWaitForOptions { Timeout = 120_000 });
-        return gui;
+        // The first start downloads and starts the .NET runtime (a few MB): slow on a loaded 2-core machine, and a
+        // download that stalls there leaves the page loading; loading it again is harmless, so it gets a second try.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await page.GotoAsync(url.ToString(), new PageGotoOptions { Timeout = 120_000 });
+                await page.Locator("#login-user").WaitForAsync(new LocatorWaitForOptions { Timeout = 120_000 });
+                return gui;
+            }
+            catch (TimeoutException) when (attempt < 2)
+            {
+                await ScreenshotAsync(page, "load-stalled");
+            }
+            catch (TimeoutException e)
+            {
+                throw new TimeoutException($"{url} did not show the login form; console:\n{string.Join("\n", gui.ConsoleLog)}", e);
+            }
+        }
     }
 
     public async Task ScreenshotAsync(IPage page, string name)

@@ -48,6 +48,47 @@ public sealed class GuiLabFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>The last lines of each node's pveproxy and pvedaemon logs, for a failure message.</summary>
+    public string ServerLogs()
+    {
+        if (_lab is null)
+        {
+            return "";
+        }
+
+        var text = new System.Text.StringBuilder();
+        foreach (var node in _lab.Nodes)
+        {
+            foreach (var service in new[] { ServiceNames.PveProxy, ServiceNames.PveDaemon })
+            {
+                text.AppendLine($"--- {service} on node {node}: {DaemonLauncher.Tail(_lab.ServiceLogPath(node, service), 20)}");
+                text.AppendLine($"--- its errors: {string.Join(" | ", Errors(_lab.ServiceLogPath(node, service)))}");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Each logged failure ("fail:" or "crit:") with the lines of its exception, at most 80 lines.</summary>
+    private static IEnumerable<string> Errors(string log)
+    {
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(log);
+        }
+        catch (IOException)
+        {
+            return [];
+        }
+
+        return lines
+            .Select((line, index) => (line, index))
+            .Where(l => l.line.StartsWith("fail:", StringComparison.Ordinal) || l.line.StartsWith("crit:", StringComparison.Ordinal))
+            .SelectMany(l => lines.Skip(l.index).Take(8))
+            .Take(80);
+    }
+
     public async Task DisposeAsync()
     {
         if (_lab is not null)

@@ -6,7 +6,14 @@ namespace PveCluster.Integration.Tests.Gui;
 /// <summary>One node's GUI in a browser page, with the steps a person takes and a console that must stay clean.</summary>
 public sealed class GuiPage(IPage page, GuiBrowser browser)
 {
-    private readonly List<string> _expected = [];
+    /// <summary>
+    /// Chromium fails requests in flight when the host's network configuration changes: the lab's own cuts and any
+    /// other lab starting or stopping beside this one add and remove interfaces on the host. The GUI asks again at
+    /// its next poll; it is the browser's reaction to the machine, not an error of the page.
+    /// </summary>
+    private const string HostNetworkChanged = "net::ERR_NETWORK_CHANGED";
+
+    private readonly List<string> _expected = [HostNetworkChanged];
     private ConcurrentQueue<string>? _consoleErrors;
 
     public IPage Page { get; } = page;
@@ -66,6 +73,38 @@ public sealed class GuiPage(IPage page, GuiBrowser browser)
         await Page.Locator("#login-submit").ClickAsync();
     }
 
+    /// <summary>Presses Tab until the element with <paramref name="id"/> has the focus (a bounded number of times).</summary>
+    public async Task TabToAsync(string id, int maxPresses = 50)
+    {
+        for (var i = 0; i < maxPresses; i++)
+        {
+            await Page.Keyboard.PressAsync("Tab");
+            if (await Page.EvaluateAsync<string?>("document.activeElement && document.activeElement.id") == id)
+            {
+                return;
+            }
+        }
+
+        Assert.Fail($"#{id} not reached with {maxPresses} presses of Tab");
+    }
+
+    /// <summary>
+    /// Submits a dialog whose task viewer then shows <c>#task-state</c>. A request Chromium dropped because the host's
+    /// network changed (<see cref="HostNetworkChanged"/>: the server never saw it, the dialog says the connection
+    /// failed) is submitted once more, as a person would; any answer from the server is left to the test.
+    /// </summary>
+    public async Task SubmitTaskAsync(string submitSelector)
+    {
+        var started = Page.Locator("#task-state");
+        var dropped = Page.GetByText("connection to the server failed");
+        await Page.Locator(submitSelector).ClickAsync();
+        await Assertions.Expect(started.Or(dropped)).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        if (await dropped.IsVisibleAsync() && !await started.IsVisibleAsync())
+        {
+            await Page.Locator(submitSelector).ClickAsync();
+        }
+    }
+
     public async Task OpenDatacenterTabAsync(string tab)
     {
         await Page.Locator("[data-testid=tree-datacenter]").WaitForAsync();
@@ -76,7 +115,10 @@ public sealed class GuiPage(IPage page, GuiBrowser browser)
     public ConcurrentQueue<string> ConsoleLog { get; } = new();
 
     /// <summary>Runs a test's steps; on failure the page's screenshot and console go with the error.</summary>
-    public static async Task RunAsync(Func<Task> steps, IReadOnlyCollection<GuiPage> pages)
+    /// <param name="steps">The test's steps.</param>
+    /// <param name="pages">The pages whose screenshots and consoles explain a failure.</param>
+    /// <param name="serverLogs">The servers' log tails, added to a failure's message.</param>
+    public static async Task RunAsync(Func<Task> steps, IReadOnlyCollection<GuiPage> pages, Func<string>? serverLogs = null)
     {
         try
         {
@@ -91,6 +133,7 @@ public sealed class GuiPage(IPage page, GuiBrowser browser)
                 log.AppendLine($"--- console of {page.Page.Url}").AppendJoin('\n', page.ConsoleLog).AppendLine();
             }
 
+            log.Append(serverLogs?.Invoke());
             throw new Xunit.Sdk.XunitException($"{e.Message}\n{log}", e);
         }
     }

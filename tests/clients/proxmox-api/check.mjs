@@ -3,10 +3,11 @@
 // (ProxmoxApiClientLabTests) judges the answers. The client accepts only Proxmox's exact content type
 // `application/json;charset=UTF-8`, so a server that sends anything else fails every call here.
 //
-// Usage: NODE_EXTRA_CA_CERTS=<cluster CA pem> PVE_PASSWORD=... [PVE_PORT=8006] node check.mjs <host> <node name>
+// Usage: NODE_EXTRA_CA_CERTS=<cluster CA pem> PVE_PASSWORD=... [PVE_PORT=8006] node check.mjs <host> <node name> [<peer node>]
+// A peer node's paths are asked on <host>, which forwards them to that node.
 import proxmoxApi from 'proxmox-api';
 
-const [host, node] = process.argv.slice(2);
+const [host, node, peer] = process.argv.slice(2);
 const password = process.env.PVE_PASSWORD;
 if (!host || !node || !password) {
   console.error('usage: PVE_PASSWORD=... node check.mjs <host> <node name>');
@@ -23,6 +24,7 @@ const calls = {
   [`/nodes/${node}/network`]: () => pve.nodes.$(node).network.$get(),
   [`/nodes/${node}/tasks`]: () => pve.nodes.$(node).tasks.$get({ source: 'all' }),
   [`/nodes/${node}/corosync/links`]: () => pve.nodes.$(node).corosync.links.$get(),
+  [`/nodes/${node}/corosync/quorum`]: () => pve.nodes.$(node).corosync.quorum.$get(),
   '/cluster/resources': () => pve.cluster.resources.$get(),
   '/cluster/resources?type=node': () => pve.cluster.resources.$get({ type: 'node' }),
   '/cluster/log': () => pve.cluster.log.$get({ max: 20 }),
@@ -30,7 +32,12 @@ const calls = {
   '/cluster/status': () => pve.cluster.status.$get(),
   '/cluster/config/nodes': () => pve.cluster.config.nodes.$get(),
   '/cluster/config/join': () => pve.cluster.config.join.$get(),
+  '/cluster/config/qdevice': () => pve.cluster.config.qdevice.$get(),
 };
+if (peer) {
+  calls[`/nodes/${peer}/corosync/links`] = () => pve.nodes.$(peer).corosync.links.$get();
+  calls[`/nodes/${peer}/corosync/quorum`] = () => pve.nodes.$(peer).corosync.quorum.$get();
+}
 
 const results = {};
 for (const [path, call] of Object.entries(calls)) {
