@@ -14,6 +14,7 @@ APT_PACKAGES=(
   chromium                                   # the web GUI's end-to-end tests (Playwright drives Debian's browser)
   iputils-ping                               # pvecm preflight: link round trips with kernel timestamps
   debootstrap systemd-container              # the boot test: a Debian rootfs booted with systemd-nspawn (docs/real-hosts.md)
+  groff-base init-system-helpers             # packaging tests: man pages through groff, deb-systemd-helper in dpkg --root
 )
 
 if [[ $(id -u) -ne 0 ]]; then

@@ -8,9 +8,29 @@ public static class PvecmApp
 {
     public static int Run(string[] args) => Run(args, CliEnvironment.Console());
 
+    /// <summary>The command tree alone (pve-docgen writes the man page and bash completion from it).</summary>
+    public static RootCommand CreateRootCommand() => CreateRootCommand(CliEnvironment.Console());
+
     internal static int Run(string[] args, CliEnvironment environment)
     {
-        var root = new RootCommand("Proxmox VE cluster manager: create, join and inspect a corosync cluster.")
+        var parseResult = CreateRootCommand(environment).Parse(args);
+        var configuration = new InvocationConfiguration { Output = environment.Out, Error = environment.Error };
+        if (parseResult.Errors.Count > 0 && parseResult.Action is not System.CommandLine.Help.HelpAction)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                environment.Error.WriteLine(error.Message);
+            }
+
+            environment.Error.WriteLine("Run 'pvecm --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        return parseResult.Invoke(configuration);
+    }
+
+    private static RootCommand CreateRootCommand(CliEnvironment environment) =>
+        new("Proxmox VE cluster manager: create, join and inspect a corosync cluster.")
         {
             StatusCommand.Create(environment),
             NodesCommand.Create(environment),
@@ -27,20 +47,4 @@ public static class PvecmApp
             PreflightCommand.Create(environment),
             MtunnelCommand.Create(environment),
         };
-
-        var parseResult = root.Parse(args);
-        var configuration = new InvocationConfiguration { Output = environment.Out, Error = environment.Error };
-        if (parseResult.Errors.Count > 0 && parseResult.Action is not System.CommandLine.Help.HelpAction)
-        {
-            foreach (var error in parseResult.Errors)
-            {
-                environment.Error.WriteLine(error.Message);
-            }
-
-            environment.Error.WriteLine("Run 'pvecm --help' for usage.");
-            return ExitCodes.Usage;
-        }
-
-        return parseResult.Invoke(configuration);
-    }
 }

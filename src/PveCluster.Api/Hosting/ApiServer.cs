@@ -30,6 +30,8 @@ public static class ApiServer
         // One line per request is noise on a node polled by the GUI every few seconds; our own log lines say what matters.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         configureLogging?.Invoke(builder.Logging);
+        // Under systemd: READY=1 once Kestrel listens, and log lines with <N> priority prefixes for journald.
+        builder.Services.AddSystemd();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(pveDir);

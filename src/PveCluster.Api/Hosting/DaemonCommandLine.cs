@@ -12,7 +12,10 @@ public static class DaemonCommandLine
 {
     public const string Program = "pvedaemon";
 
-    public static Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => CreateRootCommand().Parse(args).InvokeAsync();
+
+    /// <summary>The command line alone (pve-docgen writes the man page from it).</summary>
+    public static RootCommand CreateRootCommand()
     {
         var taskDir = new Option<string>("--task-dir")
         {
@@ -62,6 +65,6 @@ public static class DaemonCommandLine
             return 0;
         });
         root.Subcommands.Add(setup);
-        return root.Parse(args).InvokeAsync();
+        return root;
     }
 }

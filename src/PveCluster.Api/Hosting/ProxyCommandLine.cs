@@ -12,7 +12,10 @@ public static class ProxyCommandLine
 {
     public const string Program = "pveproxy";
 
-    public static Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => CreateRootCommand().Parse(args).InvokeAsync();
+
+    /// <summary>The command line alone (pve-docgen writes the man page from it).</summary>
+    public static RootCommand CreateRootCommand()
     {
         var listen = new Option<string>("--listen") { Description = "address to listen on", DefaultValueFactory = _ => "::" };
         var port = new Option<int>("--port") { Description = "HTTPS port", DefaultValueFactory = _ => ApiOptions.DefaultPort };
@@ -54,6 +57,6 @@ public static class ProxyCommandLine
             };
             return await ApiCommandOptions.ServeAsync(() => ProxyServer.Create(options), Program, cancellationToken).ConfigureAwait(false);
         });
-        return root.Parse(args).InvokeAsync();
+        return root;
     }
 }

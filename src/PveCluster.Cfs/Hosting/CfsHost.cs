@@ -30,6 +30,9 @@ internal static class CfsHost
             console.SingleLine = true;
             console.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
         });
+        // Under systemd: READY=1 once every hosted service started (so after the mount), STOPPING=1 at stop, and
+        // log lines with <N> priority prefixes that journald turns into the entry's severity.
+        builder.Services.AddSystemd();
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         builder.Logging.AddFilter((_, _, level) => DebugLogFilter.Allows(debug, level));
 
@@ -61,7 +64,18 @@ internal static class CfsHost
         if (!options.Foreground)
             return await Daemonizer.StartInBackgroundAsync(options, cancellationToken).ConfigureAwait(false);
 
-        using var host = Build(options);
+        CfsOptions effective;
+        try
+        {
+            effective = await StartupMode.ResolveAsync(options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            await Console.Error.WriteLineAsync($"pmxcfs: cannot open {options.DatabasePath}: {e.Message}").ConfigureAwait(false);
+            return 1;
+        }
+
+        using var host = Build(effective);
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("pmxcfs");
         try
         {

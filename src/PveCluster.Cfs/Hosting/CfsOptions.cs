@@ -12,6 +12,12 @@ internal sealed record CfsOptions
     /// <summary>Serve the local database without corosync; writes are always allowed.</summary>
     public bool LocalMode { get; init; }
 
+    /// <summary>Why this instance runs in local mode (-l, or no cluster configuration); null in cluster mode.</summary>
+    public string? LocalModeReason { get; init; }
+
+    /// <summary>True when this start created the database and copied the node's corosync.conf into it.</summary>
+    public bool ImportedCorosyncConf { get; init; }
+
     /// <summary>Start with debug logging on (it can be switched later through .debug).</summary>
     public bool Debug { get; init; }
 

@@ -72,11 +72,14 @@ internal sealed class ConfigTreeService(
         // Like pmxcfs -l: this node counts as quorate and is the only one online.
         membership.SetQuorate(true);
         membership.SetOnline(nodeId is { } id ? [id] : []);
-        _logger.LogInformation("local mode: serving {Database} without corosync", options.DatabasePath);
+        _logger.LogInformation("local mode ({Reason}): serving {Database} without corosync; every write is allowed",
+            options.LocalModeReason ?? "forced by --local", options.DatabasePath);
     }
 
     private async Task StartClusterAsync(ConfigDatabase database, CancellationToken cancellationToken)
     {
+        if (options.ImportedCorosyncConf)
+            _logger.LogInformation("new database: imported {CorosyncConf} as /corosync.conf", options.LocalCorosyncConf);
         var corosyncLogger = loggers.CreateLogger("PveCluster.Corosync");
         uint nodeId;
         using (var cfg = CfgClient.Connect(corosyncLogger))

@@ -113,7 +113,7 @@ public sealed class NodeServiceControl
         ServiceNames.Corosync => File.Exists(CorosyncConf)
             ? ["corosync", "-f"]
             : throw new LabException($"cannot start corosync: {CorosyncConf} does not exist (not part of a cluster yet)"),
-        // pmxcfs does not fall back to local mode by itself; without a cluster there is no corosync to talk to.
+        // Explicit -l without a node corosync.conf (pmxcfs would also fall back by itself when its database has none).
         ServiceNames.PveCluster => File.Exists(CorosyncConf) ? ["pmxcfs", "-f"] : ["pmxcfs", "-f", "-l"],
         ServiceNames.PveDaemon => ["pvedaemon"],
         ServiceNames.PveProxy => CheckApiCertificate(),

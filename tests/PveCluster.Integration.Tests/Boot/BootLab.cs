@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using PveCluster.Lab;
 using PveCluster.Lab.Naming;
+using PveCluster.Integration.Tests.Packaging;
 using PveCluster.Lab.Processes;
 
 namespace PveCluster.Integration.Tests.Boot;
@@ -36,57 +37,39 @@ public sealed class BootLab : IAsyncDisposable
 
     public string Address(int node) => _lab.Addressing.Node(node, 0).ToString();
 
-    /// <summary>Where the .debs are: $PVE_DEBS, else artifacts/deb beside the published binaries.</summary>
-    public static string? DebDirectory() =>
-        Environment.GetEnvironmentVariable("PVE_DEBS")
-        ?? (Infrastructure.LabRequirements.ArtifactsDirectory() is { } bin ? Path.GetFullPath(Path.Combine(bin, "..", "deb")) : null);
-
-    /// <summary>The newest .deb of each of <see cref="Packages"/>, or the names of the missing ones.</summary>
-    public static (IReadOnlyList<string> Debs, IReadOnlyList<string> Missing) FindDebs()
+    /// <summary>Builds the .debs of <see cref="Packages"/> with scripts/package.sh from the published programs.</summary>
+    private static async Task<IReadOnlyList<string>> BuildDebsAsync(string directory, CommandRunner runner, CancellationToken cancellationToken)
     {
-        var directory = DebDirectory();
-        var debs = new List<string>();
-        var missing = new List<string>();
-        foreach (var package in Packages)
-        {
-            var newest = directory is null || !Directory.Exists(directory)
-                ? null
-                : new DirectoryInfo(directory).EnumerateFiles($"{package}_*_amd64.deb").MaxBy(f => f.LastWriteTimeUtc);
-            if (newest is null)
-                missing.Add($"{package}_*.deb in {directory ?? "$PVE_DEBS"} (scripts/package.sh)");
-            else
-                debs.Add(newest.FullName);
-        }
-
-        return (debs, missing);
+        await runner.RunCheckedAsync(
+            ["bash", Path.Combine(PackagingRequirements.RepositoryRoot, "scripts", "package.sh"), "--output", directory, "--version", DebVersion],
+            cancellationToken);
+        return [.. Packages.Select(p => Path.Combine(directory, $"{p}_{DebVersion}_amd64.deb"))];
     }
 
-    /// <summary>Makes the network, the containers (rootfs from the cache, made when missing), boots them and installs the debs.</summary>
+    private const string DebVersion = "1.0.0";
+
+    /// <summary>Builds the debs, makes the network and the containers (rootfs from the cache, made when missing), boots them and installs the debs.</summary>
     public static async Task<BootLab> CreateAsync(int nodeCount, ILogger logger, CancellationToken cancellationToken)
     {
-        var (debs, missing) = FindDebs();
-        if (missing.Count > 0)
-            throw new InvalidOperationException($"boot test: missing {string.Join(", ", missing)}");
         var runner = new CommandRunner(logger);
-        var dependencies = await BootRootfs.DependenciesAsync(debs, Packages.ToHashSet(StringComparer.Ordinal), runner, cancellationToken);
-        var rootfs = await BootRootfs.EnsureAsync(dependencies, runner, logger, cancellationToken);
-
         var lab = await LabCluster.CreateAsync(
             new LabOptions { NodeCount = nodeCount, Standalone = true, StartCorosync = false, StartPveServices = false },
             logger, cancellationToken);
-        var directory = Path.Combine(WorkDirectory, lab.Id);
         var nodes = new List<BootContainer>();
-        var bootLab = new BootLab(lab, directory, nodes, runner);
+        var bootLab = new BootLab(lab, Path.Combine(WorkDirectory, lab.Id), nodes, runner);
         try
         {
+            var debs = await BuildDebsAsync(Directory.CreateDirectory(Path.Combine(bootLab._directory, "debs")).FullName, runner, cancellationToken);
+            var dependencies = await BootRootfs.DependenciesAsync(debs, Packages.ToHashSet(StringComparer.Ordinal), runner, cancellationToken);
+            var rootfs = await BootRootfs.EnsureAsync(dependencies, runner, logger, cancellationToken);
             var hosts = new StringBuilder("127.0.0.1 localhost\n");
             foreach (var node in lab.Nodes)
                 hosts.Append(CultureInfo.InvariantCulture, $"{lab.Addressing.Node(node, 0)} {LabNames.NodeName(node)}\n");
             foreach (var node in lab.Nodes)
             {
                 nodes.Add(await BootContainer.CreateAsync(
-                    LabNames.NodeName(node), rootfs, Path.Combine(directory, LabNames.NodeName(node)), $"/run/netns/{lab.Names.Netns(node)}",
-                    hosts.ToString(), runner, logger, cancellationToken));
+                    LabNames.NodeName(node), rootfs, Path.Combine(bootLab._directory, LabNames.NodeName(node)),
+                    $"/run/netns/{lab.Names.Netns(node)}", hosts.ToString(), runner, logger, cancellationToken));
             }
 
             await Task.WhenAll(nodes.Select(n => InstallAsync(n, debs, cancellationToken)));
