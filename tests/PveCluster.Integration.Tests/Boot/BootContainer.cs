@@ -58,8 +58,12 @@ public sealed class BootContainer : IAsyncDisposable
         return container;
     }
 
-    /// <summary>Boots the container and waits until systemd has finished starting the default target.</summary>
-    public async Task BootAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Boots the container and waits until systemd has finished starting the default target, or with
+    /// <paramref name="untilFinished"/> false only until systemd is starting units: a node whose pve-guests waits for
+    /// quorum does not finish its boot before the cluster is quorate (as on a Proxmox host).
+    /// </summary>
+    public async Task BootAsync(TimeSpan timeout, CancellationToken cancellationToken, bool untilFinished = true)
     {
         if (IsRunning)
             throw new InvalidOperationException($"{Name} is already running");
@@ -90,23 +94,31 @@ public sealed class BootContainer : IAsyncDisposable
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
-        while (true)
+        var state = "(systemd not reachable yet)";
+        try
         {
-            if (nspawn.HasExited)
-                throw new InvalidOperationException($"{Name}: systemd-nspawn exited with {nspawn.ExitCode} while booting; see {ConsoleLog}");
-            // is-system-running --wait returns once the boot is over: running, or degraded when a unit failed.
-            if (LeaderPid() is not null)
+            while (true)
             {
-                var state = await ExecAsync(["systemctl", "is-system-running", "--wait"], deadline.Token);
-                var text = state.StandardOutput.Trim();
-                if (text is "running" or "degraded")
+                if (nspawn.HasExited)
+                    throw new InvalidOperationException($"{Name}: systemd-nspawn exited with {nspawn.ExitCode} while booting; see {ConsoleLog}");
+                // is-system-running --wait returns once the boot is over: running, or degraded when a unit failed.
+                if (LeaderPid() is not null)
                 {
-                    _logger.LogInformation("{Name}: booted ({State})", Name, text);
-                    return;
+                    state = (await ExecAsync(untilFinished ? ["systemctl", "is-system-running", "--wait"] : ["systemctl", "is-system-running"], deadline.Token))
+                        .StandardOutput.Trim();
+                    if (state is "running" or "degraded" || (!untilFinished && state == "starting"))
+                    {
+                        _logger.LogInformation("{Name}: booted ({State})", Name, state);
+                        return;
+                    }
                 }
-            }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(500), deadline.Token);
+                await Task.Delay(TimeSpan.FromMilliseconds(500), deadline.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{Name}: boot not {(untilFinished ? "finished" : "started")} after {timeout.TotalSeconds:0} s (last state: {state}); see {ConsoleLog}");
         }
     }
 

@@ -68,9 +68,10 @@ public sealed class ColdStartBootTests : IAsyncLifetime
         // A cold start: all three power off together (pve-guests has not started anything yet: nothing was running
         // at install time), then n1 boots alone and must wait for quorum before any guest starts.
         await Task.WhenAll(Lab.Nodes.Select(n => n.PowerOffAsync(ct)));
-        await n1.BootAsync(BootLab.BootTimeout, ct);
+        await n1.BootAsync(BootLab.BootTimeout, ct, untilFinished: false);
         await WaitForAsync(n1, ["journalctl", "--unit", "pve-guests", "--grep", "waiting for quorum", "--output", "cat", "--quiet"], "waiting for quorum", ct, contains: true);
         Assert.Empty(await RecordAsync(n1, ct));
+        // Their boots finish once pve-guests has run, that is once the three are quorate.
         await Task.WhenAll(new[] { n2, n3 }.Select(n => n.BootAsync(BootLab.BootTimeout, ct)));
         await WaitForQuorumAsync(Lab.Nodes, 3, ct);
         foreach (var node in Lab.Nodes)
