@@ -64,8 +64,8 @@ control() {
   sed -e "s/@VERSION@/$VERSION/g" -e "s/@INSTALLED_SIZE@/$size/" "packaging/deb/$package/control" > "$root/DEBIAN/control"
   for script in preinst postinst prerm postrm; do
     if [[ -e packaging/deb/$package/$script ]]; then
-      # #UNITS# becomes the shared unit handling (like debhelper's #DEBHELPER#).
-      sed -e '/^#UNITS#$/{r packaging/deb/units.sh' -e 'd}' "packaging/deb/$package/$script" > "$root/DEBIAN/$script"
+      # #HELPERS# becomes the shared helpers (like debhelper's #DEBHELPER#).
+      sed -e '/^#HELPERS#$/{r packaging/deb/maintscript-helpers.sh' -e 'd}' "packaging/deb/$package/$script" > "$root/DEBIAN/$script"
       chmod 0755 "$root/DEBIAN/$script"
     fi
   done

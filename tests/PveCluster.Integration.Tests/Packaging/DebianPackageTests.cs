@@ -54,7 +54,7 @@ public sealed partial class DebianPackageTests(BuiltPackages packages)
         Assert.Contains("Type=notify", unit, StringComparison.Ordinal);
         Assert.Contains("ExecStart=/usr/bin/pmxcfs --foreground", unit, StringComparison.Ordinal);
         var man = await packages.RunAsync("sh", "-c", $"dpkg-deb --fsys-tarfile '{packages.Cluster}' | tar -xOf - ./usr/share/man/man1/pvecm.1.gz | gunzip");
-        Assert.Contains($"\"pve-cluster {BuiltPackages.Version}\"", man, StringComparison.Ordinal);
+        Assert.Contains($"\"pve\\-cluster {BuiltPackages.Version}\"", man, StringComparison.Ordinal);
         Assert.Contains(@"\fBpvecm link add\fR", man, StringComparison.Ordinal);
     }
 

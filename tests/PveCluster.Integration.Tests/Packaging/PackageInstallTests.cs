@@ -30,6 +30,9 @@ public sealed class PackageInstallTests(BuiltPackages packages) : IDisposable
             Directory.CreateDirectory(At(directory));
         File.WriteAllText(At("var/lib/dpkg/status"), "");
         File.WriteAllText(At("var/lib/dpkg/available"), "");
+        // What base-passwd gives every Debian system; the scripts look accounts up in the target root.
+        File.WriteAllText(At("etc/passwd"), "root:x:0:0:root:/root:/bin/bash\nwww-data:x:33:33:www-data:/var/www:/usr/sbin/nologin\n");
+        File.WriteAllText(At("etc/group"), "root:x:0:\nwww-data:x:33:\n");
     }
 
     /// <summary>
@@ -77,7 +80,7 @@ public sealed class PackageInstallTests(BuiltPackages packages) : IDisposable
         Assert.Equal(Mode("750"), File.GetUnixFileMode(At("/run/pvedaemon")));
 
         // The admin disables pveproxy and keeps a database; an upgrade (the same packages again) changes neither.
-        await packages.RunAsync("env", $"DPKG_ROOT={_root}", "deb-systemd-helper", "disable", "pveproxy.service");
+        await packages.RunAsync("systemctl", $"--root={_root}", "disable", "pveproxy.service");
         File.WriteAllText(At("/var/lib/pve-cluster/config.db"), "database");
         await DpkgAsync("--install", packages.Cluster, packages.Api);
         Assert.False(File.Exists(At(Wants("pveproxy.service"))), "an upgrade re-enabled a unit the admin had disabled");
@@ -99,8 +102,8 @@ public sealed class PackageInstallTests(BuiltPackages packages) : IDisposable
             Assert.False(Path.Exists(At(gone)), $"{gone} is left after purge");
         var leftovers = (await packages.RunAsync("find", _root, "-path", At("/var/lib/dpkg"), "-prune", "-o", "-not", "-type", "d", "-print"))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        // Only the stand-in corosync's file (the moved example) is left.
-        Assert.Equal([At("/etc/corosync/corosync.conf.debian-example")], leftovers);
+        // Only the stand-in corosync's file (the moved example) and the accounts are left.
+        Assert.Equal([At("/etc/corosync/corosync.conf.debian-example"), At("/etc/group"), At("/etc/passwd")], leftovers.Order(StringComparer.Ordinal));
         var installed = File.ReadAllText(At("/var/lib/dpkg/status")).Split("\n\n")
             .Where(p => p.Contains("Status: install ok installed", StringComparison.Ordinal));
         Assert.Equal(["corosync"], installed.Select(p => p.Split('\n')[0].Replace("Package: ", "", StringComparison.Ordinal)));

@@ -51,8 +51,16 @@ public sealed class PmxcfsUnderSystemdTests : IDisposable
 
         start.Environment["NOTIFY_SOCKET"] = notifyPath;
         using var parent = Process.Start(start)!;
-        var stderr = new StringBuilder();
-        parent.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (stderr) stderr.AppendLine(e.Data); };
+        // The journal takes both streams; the console logger writes to standard output.
+        var output = new StringBuilder();
+        void Collect(object sender, DataReceivedEventArgs e)
+        {
+            if (e.Data is not null)
+                lock (output) output.AppendLine(e.Data);
+        }
+
+        parent.ErrorDataReceived += Collect;
+        parent.OutputDataReceived += Collect;
         parent.BeginErrorReadLine();
         parent.BeginOutputReadLine();
         try
@@ -74,11 +82,12 @@ public sealed class PmxcfsUnderSystemdTests : IDisposable
             var pmxcfs = ChildOf(parent.Id);
             Assert.Equal(0, Kill(pmxcfs, 15));
             Assert.True(parent.WaitForExit(Deadline), "pmxcfs did not stop on SIGTERM");
+            parent.WaitForExit(); // drains the redirected output
             Assert.Equal(0, parent.ExitCode);
             Assert.False(IsMounted(MountPoint));
 
             string log;
-            lock (stderr) log = stderr.ToString();
+            lock (output) log = output.ToString();
             // <6> = informational: journald stores it as the entry's priority (the unit sets the identifier).
             Assert.Matches(@"(?m)^<6>.*local mode \(the database has no corosync\.conf and there is no .*corosync\.conf to import: this node is not part of a cluster\)", log);
             Assert.Matches(@"(?m)^<6>.*mounted at " + System.Text.RegularExpressions.Regex.Escape(MountPoint), log);

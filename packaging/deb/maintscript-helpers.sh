@@ -1,6 +1,24 @@
-# Unit handling shared by the maintainer scripts (scripts/package.sh puts it where they say #UNITS#).
-# The same steps as debhelper's dh_installsystemd snippets, through init-system-helpers. Everything
-# honours DPKG_ROOT (dpkg --root --force-script-chrootless): then nothing runs on this host's systemd.
+# Helpers shared by the maintainer scripts (scripts/package.sh puts this file where they say #HELPERS#).
+# Units: the same steps as debhelper's dh_installsystemd snippets, through init-system-helpers. Everything
+# honours DPKG_ROOT (dpkg --root --force-script-chrootless): then nothing runs on this host's systemd and
+# accounts are looked up in the target's /etc/group.
+
+# The gid of the www-data group (base-passwd creates it, always 33 on Debian); empty when it is missing.
+www_data_gid() {
+    if [ -n "${DPKG_ROOT:-}" ]; then
+        awk -F: '$1 == "www-data" { print $3 }' "$DPKG_ROOT/etc/group" 2>/dev/null
+    else
+        getent group www-data | cut -d: -f3
+    fi
+}
+
+# Stops the script when www-data is missing; $1: the package, $2: what needs the group.
+require_www_data() {
+    if [ -z "$(www_data_gid)" ]; then
+        echo "$1: the group www-data does not exist (base-passwd creates it); $2" >&2
+        exit 1
+    fi
+}
 
 # True when systemd manages the system the package is installed into, right now.
 systemd_running() {
