@@ -24,7 +24,7 @@ for proj in src/PveCluster.Proxy src/PveCluster.Daemon; do
 done
 # pmxcfs and pvecm as NativeAOT binaries (a third of the memory, no JIT at start); last, so that
 # no later publish into $OUT (pve-fuzz references pmxcfs) can put the JIT builds back.
-for proj in src/PveCluster.Cfs src/PveCluster.Cli; do
+for proj in src/PveCluster.Cfs src/PveCluster.Cli src/PveCluster.Guests; do
   dotnet publish "$proj" -c "$CONFIG" --use-current-runtime -p:PublishAot=true -o "$OUT" -nologo -clp:ErrorsOnly >/dev/null
 done
 echo "build.sh: deployables in $OUT"

@@ -4,6 +4,7 @@
 #                                bash completion
 #   pve-api_<ver>_amd64.deb      pveproxy + pvedaemon (self-contained .NET, no runtime needed on the host),
 #                                the web GUI, their units, PAM service, tmpfiles.d, man pages
+#   pve-guests_<ver>_amd64.deb   pve-guests (NativeAOT) + pve-guests.service: guest cold start after quorum (docs/real-hosts.md)
 # Usage: scripts/package.sh [--output DIR] [--version VERSION]   (default: artifacts/deb, version from the build)
 # The package sources (control templates, maintainer scripts, units) are in packaging/.
 set -euo pipefail
@@ -22,7 +23,7 @@ while (($#)); do
   esac
 done
 
-for needed in "$BIN/pmxcfs" "$BIN/pvecm" "$BIN/libe_sqlite3.so" "$BIN/pve-docgen" "$BIN/gui/wwwroot/index.html" "$API_BIN/pveproxy" "$API_BIN/pvedaemon"; do
+for needed in "$BIN/pmxcfs" "$BIN/pvecm" "$BIN/pve-guests" "$BIN/libe_sqlite3.so" "$BIN/pve-docgen" "$BIN/gui/wwwroot/index.html" "$API_BIN/pveproxy" "$API_BIN/pvedaemon"; do
   [[ -e $needed ]] || { echo "package.sh: $needed is missing; run scripts/build.sh first" >&2; exit 1; }
 done
 # pmxcfs and pvecm must be the NativeAOT builds (no .NET runtime on the host), not the JIT ones beside pve-fuzz.
@@ -128,3 +129,10 @@ man pveproxy 8 "$root"
 man pvedaemon 8 "$root"
 docs pve-api "$root"
 build pve-api "$root"
+
+# --- pve-guests
+root=$WORK/pve-guests
+install_file 0755 "$BIN/pve-guests" "$root/usr/bin/pve-guests"
+install_file 0644 packaging/systemd/pve-guests.service "$root/lib/systemd/system/pve-guests.service"
+docs pve-guests "$root"
+build pve-guests "$root"

@@ -13,6 +13,7 @@ APT_PACKAGES=(
   perl                                       # the pmxcfs chaos test's writers run inside the lab nodes (Time::HiRes)
   chromium                                   # the web GUI's end-to-end tests (Playwright drives Debian's browser)
   iputils-ping                               # pvecm preflight: link round trips with kernel timestamps
+  debootstrap systemd-container              # the boot test: a Debian rootfs booted with systemd-nspawn (docs/real-hosts.md)
   groff-base init-system-helpers             # packaging tests: man pages through groff, deb-systemd-helper in dpkg --root
 )
 

@@ -1,0 +1,3 @@
+using PveCluster.Guests;
+
+return GuestsApp.Run(args);
