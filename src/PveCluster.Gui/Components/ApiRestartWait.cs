@@ -13,12 +13,20 @@ public static class ApiRestartWait
 {
     public static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
 
+    /// <summary>
+    /// How long a pending restart is waited for while the server keeps answering: a restart faster than one
+    /// probe interval is never seen as a refused connection, and the answers then come from the new process.
+    /// </summary>
+    public static readonly TimeSpan UnseenRestartGrace = TimeSpan.FromSeconds(15);
+
     /// <param name="api">Asks <c>/access/domains</c>, which answers without a ticket.</param>
     /// <param name="restartPending">True when the restart has not been seen yet (the join task's end is unknown).</param>
     /// <param name="pause">Between two probes.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
+    /// <param name="unseenRestartGrace">Overrides <see cref="UnseenRestartGrace"/>.</param>
     /// <returns>True when the server came back within the limit.</returns>
-    public static async Task<bool> WaitAsync(PveApiClient api, bool restartPending, TimeSpan pause, CancellationToken cancellationToken)
+    public static async Task<bool> WaitAsync(PveApiClient api, bool restartPending, TimeSpan pause, CancellationToken cancellationToken,
+        TimeSpan? unseenRestartGrace = null)
     {
         ArgumentNullException.ThrowIfNull(api);
         var elapsed = Stopwatch.StartNew();
@@ -28,7 +36,7 @@ public static class ApiRestartWait
             try
             {
                 await api.GetAsync("/access/domains", cancellationToken);
-                if (wentAway)
+                if (wentAway || elapsed.Elapsed >= (unseenRestartGrace ?? UnseenRestartGrace))
                 {
                     return true;
                 }
@@ -40,6 +48,10 @@ public static class ApiRestartWait
             catch (ApiCallException) when (wentAway)
             {
                 return true;       // any HTTP answer: it is listening again
+            }
+            catch (ApiCallException) when (elapsed.Elapsed >= (unseenRestartGrace ?? UnseenRestartGrace))
+            {
+                return true;       // answering all along: the restart happened between two probes
             }
             catch (ApiCallException)
             {

@@ -39,4 +39,16 @@ public sealed class ApiRestartWaitTests : GuiTestContext
         Assert.True(await ApiRestartWait.WaitAsync(Services.GetRequiredService<PveApiClient>(), restartPending: false, TimeSpan.FromMilliseconds(10), CancellationToken.None));
         Assert.Equal(3, Api.Requests.Count(r => r.Request == "GET /access/domains"));   // two refused, one answered
     }
+
+    [Fact]
+    public async Task A_restart_too_quick_to_be_seen_ends_the_wait_after_the_grace_not_the_limit()
+    {
+        Api.Answer("GET /access/domains", Domains);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        Assert.True(await ApiRestartWait.WaitAsync(Services.GetRequiredService<PveApiClient>(), restartPending: true,
+            TimeSpan.FromMilliseconds(20), CancellationToken.None, unseenRestartGrace: TimeSpan.FromMilliseconds(300)));
+        Assert.True(clock.Elapsed < ApiRestartWait.Limit, $"took {clock.Elapsed}");
+        Assert.True(Api.Requests.Count(r => r.Request == "GET /access/domains") >= 2);
+    }
 }
