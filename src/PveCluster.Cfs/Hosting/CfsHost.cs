@@ -13,6 +13,19 @@ namespace PveCluster.Cfs.Hosting;
 /// </summary>
 internal static class CfsHost
 {
+    /// <summary>The daemon's console log; also used before the host exists (the startup mode check opens the database).</summary>
+    private static void AddConsoleLogging(ILoggingBuilder logging, DebugSwitch debug)
+    {
+        logging.ClearProviders();
+        logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
+        });
+        logging.SetMinimumLevel(LogLevel.Trace);
+        logging.AddFilter((_, _, level) => DebugLogFilter.Allows(debug, level));
+    }
+
     public static IHost Build(CfsOptions options)
     {
         var debug = new DebugSwitch(options.Debug);
@@ -24,17 +37,10 @@ internal static class CfsHost
             DisableDefaults = true,
         });
 
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(console =>
-        {
-            console.SingleLine = true;
-            console.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
-        });
+        AddConsoleLogging(builder.Logging, debug);
         // Under systemd: READY=1 once every hosted service started (so after the mount), STOPPING=1 at stop, and
         // log lines with <N> priority prefixes that journald turns into the entry's severity.
         builder.Services.AddSystemd();
-        builder.Logging.SetMinimumLevel(LogLevel.Trace);
-        builder.Logging.AddFilter((_, _, level) => DebugLogFilter.Allows(debug, level));
 
         var services = builder.Services;
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
@@ -68,7 +74,9 @@ internal static class CfsHost
         CfsOptions effective;
         try
         {
-            effective = await StartupMode.ResolveAsync(options, cancellationToken).ConfigureAwait(false);
+            // Opening the database narrows its file modes and says so: that line must reach the log (disposing flushes it).
+            using var startupLogging = LoggerFactory.Create(logging => AddConsoleLogging(logging, new DebugSwitch(options.Debug)));
+            effective = await StartupMode.ResolveAsync(options, startupLogging.CreateLogger("pmxcfs"), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using PveCluster.Cfs.Persistence;
 using PveCluster.Cfs.Tree;
 using PveCluster.Cfs.Views;
@@ -14,7 +14,7 @@ namespace PveCluster.Cfs.Hosting;
 internal static class StartupMode
 {
     /// <summary>The options to run with: <paramref name="requested"/>, switched to local mode (with the reason) when needed.</summary>
-    public static async Task<CfsOptions> ResolveAsync(CfsOptions requested, CancellationToken cancellationToken)
+    public static async Task<CfsOptions> ResolveAsync(CfsOptions requested, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requested);
         if (requested.LocalMode)
@@ -22,7 +22,7 @@ internal static class StartupMode
 
         var isNew = !File.Exists(requested.DatabasePath);
         Directory.CreateDirectory(Path.GetDirectoryName(requested.DatabasePath)!);
-        using var database = ConfigDatabase.Open(requested.DatabasePath, TreeLimits.Proxmox, NullLogger.Instance);
+        using var database = ConfigDatabase.Open(requested.DatabasePath, TreeLimits.Proxmox, logger);
         var imported = isNew && await ImportHostConfigAsync(database, requested.LocalCorosyncConf, cancellationToken).ConfigureAwait(false);
         if (database.ReadFile(ClusterConfigurationSource.CorosyncConfPath) is not null)
             return requested with { ImportedCorosyncConf = imported };

@@ -39,7 +39,7 @@ public sealed class StartupModeTests : IDisposable
     [Fact]
     public async Task A_node_without_any_corosync_conf_falls_back_to_local_mode_and_says_why()
     {
-        var options = await StartupMode.ResolveAsync(Requested, CancellationToken.None);
+        var options = await StartupMode.ResolveAsync(Requested, NullLogger.Instance, CancellationToken.None);
 
         Assert.True(options.LocalMode);
         Assert.Contains("no corosync.conf", options.LocalModeReason, StringComparison.Ordinal);
@@ -53,7 +53,7 @@ public sealed class StartupModeTests : IDisposable
     {
         WriteHostConf();
 
-        var options = await StartupMode.ResolveAsync(Requested, CancellationToken.None);
+        var options = await StartupMode.ResolveAsync(Requested, NullLogger.Instance, CancellationToken.None);
 
         Assert.False(options.LocalMode);
         Assert.Null(options.LocalModeReason);
@@ -65,10 +65,10 @@ public sealed class StartupModeTests : IDisposable
     public async Task An_existing_database_without_corosync_conf_stays_local_even_with_a_node_file()
     {
         // As Proxmox: only a database created by this start imports; an existing one is the truth.
-        Assert.True((await StartupMode.ResolveAsync(Requested, CancellationToken.None)).LocalMode);
+        Assert.True((await StartupMode.ResolveAsync(Requested, NullLogger.Instance, CancellationToken.None)).LocalMode);
         WriteHostConf();
 
-        var options = await StartupMode.ResolveAsync(Requested, CancellationToken.None);
+        var options = await StartupMode.ResolveAsync(Requested, NullLogger.Instance, CancellationToken.None);
 
         Assert.True(options.LocalMode);
         Assert.Null(DatabaseCorosyncConf());
@@ -78,10 +78,10 @@ public sealed class StartupModeTests : IDisposable
     public async Task A_database_with_corosync_conf_runs_the_cluster_without_importing()
     {
         WriteHostConf();
-        await StartupMode.ResolveAsync(Requested, CancellationToken.None);
+        await StartupMode.ResolveAsync(Requested, NullLogger.Instance, CancellationToken.None);
         File.Delete(Requested.LocalCorosyncConf);
 
-        var options = await StartupMode.ResolveAsync(Requested, CancellationToken.None);
+        var options = await StartupMode.ResolveAsync(Requested, NullLogger.Instance, CancellationToken.None);
 
         Assert.False(options.LocalMode);
         Assert.False(options.ImportedCorosyncConf);
@@ -92,7 +92,7 @@ public sealed class StartupModeTests : IDisposable
     {
         WriteHostConf();
 
-        var options = await StartupMode.ResolveAsync(Requested with { LocalMode = true }, CancellationToken.None);
+        var options = await StartupMode.ResolveAsync(Requested with { LocalMode = true }, NullLogger.Instance, CancellationToken.None);
 
         Assert.True(options.LocalMode);
         Assert.Equal("forced by --local", options.LocalModeReason);
