@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
 using PveCluster.Cfs.Status;
 using PveCluster.Cfs.Views;
@@ -17,11 +18,19 @@ internal static class CfsHost
     private static void AddConsoleLogging(ILoggingBuilder logging, DebugSwitch debug)
     {
         logging.ClearProviders();
-        logging.AddSimpleConsole(console =>
+        if (SystemdHelpers.IsSystemdService())
         {
-            console.SingleLine = true;
-            console.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
-        });
+            // journald takes each line's severity from its <N> prefix (the host's AddSystemd sets the same format).
+            logging.AddSystemdConsole();
+        }
+        else
+        {
+            logging.AddSimpleConsole(console =>
+            {
+                console.SingleLine = true;
+                console.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
+            });
+        }
         logging.SetMinimumLevel(LogLevel.Trace);
         logging.AddFilter((_, _, level) => DebugLogFilter.Allows(debug, level));
     }
