@@ -81,17 +81,30 @@ internal static class CfsHost
             return await Daemonizer.StartInBackgroundAsync(options, cancellationToken).ConfigureAwait(false);
 
         CfsOptions effective;
+        IDisposable instanceLock;
         try
         {
             // Opening the database narrows its file modes and says so: that line must reach the log (disposing flushes it).
             using var startupLogging = LoggerFactory.Create(logging => AddConsoleLogging(logging, new DebugSwitch(options.Debug)));
-            effective = await StartupMode.ResolveAsync(options, startupLogging.CreateLogger("pmxcfs"), cancellationToken).ConfigureAwait(false);
+            var startupLogger = startupLogging.CreateLogger("pmxcfs");
+            instanceLock = await InstanceLock.AcquireAsync(options.DatabasePath, startupLogger, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                effective = await StartupMode.ResolveAsync(options, startupLogger, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                instanceLock.Dispose();
+                throw;
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
             await Console.Error.WriteLineAsync($"pmxcfs: cannot open {options.DatabasePath}: {e.Message}").ConfigureAwait(false);
             return 1;
         }
+
+        using var heldLock = instanceLock;
 
         using var host = Build(effective);
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("pmxcfs");
