@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace PveCluster.Integration.Tests.Boot;
 
@@ -9,27 +8,9 @@ namespace PveCluster.Integration.Tests.Boot;
 /// "Separate a Node Without Reinstalling" followed by <c>pvecm delnode</c>. One booted cluster, steps in order.
 /// </summary>
 [Collection(BootTestGroup.Name)]
-public sealed class GuideProceduresBootTests : IAsyncLifetime
+public sealed class GuideProceduresBootTests() : BootLabTest(3)
 {
     private const string ClusterName = "guidetest";
-
-    private BootLab? _lab;
-
-    private BootLab Lab => _lab ?? throw new InvalidOperationException("no boot lab");
-
-    public async Task InitializeAsync()
-    {
-        if (BootFactAttribute.MissingReason() is not null)
-            return;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(20));
-        _lab = await BootLab.CreateAsync(3, NullLogger.Instance, timeout.Token);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_lab is not null)
-            await _lab.DisposeAsync();
-    }
 
     [BootFact]
     public async Task Pmxcfs_local_mode_recovery_and_separating_a_node_without_reinstalling_work_as_the_guide_writes_them()

@@ -32,7 +32,7 @@ public sealed partial class DebianPackageTests(BuiltPackages packages)
         Assert.Equal(BuiltPackages.Version, (await FieldAsync(packages.Cluster, "Version")).Trim());
         Assert.Equal("amd64", (await FieldAsync(packages.Cluster, "Architecture")).Trim());
         var depends = (await FieldAsync(packages.Cluster, "Depends")).Split(',').Select(d => d.Trim()).ToList();
-        foreach (var needed in new[] { "corosync", "fuse3", "libfuse3-3", "openssh-server", "libcpg4", "libquorum5", "libvotequorum8", "libcmap4", "libcfg7" })
+        foreach (var needed in new[] { "corosync", "fuse3", "libfuse3-3", "openssh-server", "libcpg4", "libquorum5", "libvotequorum8", "libcmap4", "libcfg7", "psmisc" })
             Assert.Contains(needed, depends);
         Assert.Equal("corosync-qdevice", (await FieldAsync(packages.Cluster, "Recommends")).Trim());
 
@@ -53,6 +53,9 @@ public sealed partial class DebianPackageTests(BuiltPackages packages)
         var unit = await packages.RunAsync("sh", "-c", $"dpkg-deb --fsys-tarfile '{packages.Cluster}' | tar -xOf - ./lib/systemd/system/pve-cluster.service");
         Assert.Contains("Type=notify", unit, StringComparison.Ordinal);
         Assert.Contains("ExecStart=/usr/bin/pmxcfs --foreground", unit, StringComparison.Ordinal);
+        var corosyncDropIn = await packages.RunAsync("sh", "-c", $"dpkg-deb --fsys-tarfile '{packages.Cluster}' | tar -xOf - ./lib/systemd/system/corosync.service.d/pve-cluster.conf");
+        Assert.Contains("ConditionPathExists=/etc/corosync/corosync.conf", corosyncDropIn, StringComparison.Ordinal);
+        Assert.Contains("Before=corosync.service", unit, StringComparison.Ordinal);
         var man = await packages.RunAsync("sh", "-c", $"dpkg-deb --fsys-tarfile '{packages.Cluster}' | tar -xOf - ./usr/share/man/man1/pvecm.1.gz | gunzip");
         Assert.Contains($"\"pve\\-cluster {BuiltPackages.Version}\"", man, StringComparison.Ordinal);
         Assert.Contains(@"\fBpvecm link add\fR", man, StringComparison.Ordinal);
