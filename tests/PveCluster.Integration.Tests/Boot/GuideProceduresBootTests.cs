@@ -121,7 +121,7 @@ public sealed class GuideProceduresBootTests() : BootLabTest(3)
 
         await remaining[0].ShCheckedAsync("cp /etc/pve/corosync.conf /etc/pve/corosync.conf.new", ct);
         await remaining[0].ShCheckedAsync(
-            $"sed -i -e 's/config_version: {version}$/config_version: {version + 1}/' -e 's/^totem {{$/totem {{\n  token_coefficient: 700/' /etc/pve/corosync.conf.new", ct);
+            $"sed -e 's/config_version: {version}$/config_version: {version + 1}/' -e 's/^totem {{$/totem {{\\n  token_coefficient: 700/' /etc/pve/corosync.conf.new > /root/edited && cat /root/edited > /etc/pve/corosync.conf.new", ct);
         await remaining[0].ShCheckedAsync("mv /etc/pve/corosync.conf.new /etc/pve/corosync.conf", ct);
 
         for (var i = 0; i < remaining.Count; i++)
