@@ -30,15 +30,17 @@ internal sealed unsafe class FuseMount : IDisposable
     private readonly GCHandle _self;
     private readonly Thread _loop;
     private readonly MountInfo? _mount;
+    private readonly KernelCacheInvalidator _invalidator;
     private int _stopped;
 
-    private FuseMount(string mountPoint, FuseHandle fuse, GCHandle self, ILogger logger)
+    private FuseMount(string mountPoint, FuseHandle fuse, GCHandle self, CfsFileSystem fileSystem, ILogger logger)
     {
         MountPoint = mountPoint;
         _fuse = fuse;
         _self = self;
         _logger = logger;
         _mount = MountInfoFile.Find(mountPoint);
+        _invalidator = new KernelCacheInvalidator(fileSystem.Tree, InvalidatePath, logger);
         _loop = new Thread(RunLoop) { Name = "fuse-loop", IsBackground = true };
         _loop.Start();
     }
@@ -67,7 +69,7 @@ internal sealed unsafe class FuseMount : IDisposable
             throw new IOException($"cannot mount the file system at {mountPoint} (is /dev/fuse available and the directory present?)");
         }
 
-        return new FuseMount(mountPoint, fuse, self, logger);
+        return new FuseMount(mountPoint, fuse, self, fileSystem, logger);
     }
 
     /// <summary>Stops the loop, unmounts and frees libfuse. Blocks until the loop thread has returned.</summary>
@@ -75,6 +77,9 @@ internal sealed unsafe class FuseMount : IDisposable
     {
         if (Interlocked.Exchange(ref _stopped, 1) != 0)
             return;
+        // First, while the session's descriptor is still open and the workers still answer the
+        // requests an invalidation may wait for.
+        var invalidatorStopped = _invalidator.Stop(UnmountGracePeriod);
         Fuse3.fuse_exit(_fuse.DangerousGetHandle());
         Fuse3.fuse_unmount(_fuse.DangerousGetHandle());
         if (!_loop.Join(UnmountGracePeriod))
@@ -89,8 +94,23 @@ internal sealed unsafe class FuseMount : IDisposable
             }
         }
 
+        if (!invalidatorStopped)
+        {
+            _logger.LogError("the kernel cache invalidation for {MountPoint} did not stop; leaking libfuse's resources", MountPoint);
+            return;
+        }
+
+        _invalidator.Dispose();
         _fuse.Dispose();
         _self.Free();
+    }
+
+    /// <summary>Runs on the invalidation thread only, while the mount is alive (see <see cref="Dispose"/>).</summary>
+    private int InvalidatePath(string path)
+    {
+        var encoded = Encoding.UTF8.GetBytes(path + "\0");
+        fixed (byte* pointer = encoded)
+            return Fuse3.fuse_invalidate_path(_fuse.DangerousGetHandle(), pointer);
     }
 
     private static FuseHandle CreateFuse(nint privateData)

@@ -1,0 +1,127 @@
+using System.Runtime.Versioning;
+using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using PveCluster.Cfs.Fuse;
+using PveCluster.Cfs.Tree;
+
+namespace PveCluster.Cfs.Tests.Fuse;
+
+/// <summary>
+/// The kernel caches pages and attributes of stored files; changes that do not come through the
+/// kernel (another node's write, a sync) reach readers through explicit invalidation. Each change
+/// here keeps size and mtime, the one case the kernel cannot notice by itself.
+/// </summary>
+[SupportedOSPlatform("linux")]
+public sealed class KernelCacheCoherenceTests : IDisposable
+{
+    private const int WarmReads = 20;
+
+    private readonly string _mountPoint = Directory.CreateTempSubdirectory("pmxcfs-cache-").FullName;
+    private readonly FileSystemFixture _fixture = new();
+
+    public void Dispose()
+    {
+        _fixture.Dispose();
+        if (MountInfoFile.Find(_mountPoint) is null)
+            Directory.Delete(_mountPoint);
+    }
+
+    [FuseFact]
+    public async Task A_same_size_same_mtime_change_behind_the_kernel_is_read_by_the_next_open()
+    {
+        _fixture.Tree.Seed("/nodes/n1/qemu-server/100.conf", "memory: 512\n");
+        using var mount = Mount();
+        var path = Path.Combine(_mountPoint, "nodes/n1/qemu-server/100.conf");
+        var mtime = File.GetLastWriteTimeUtc(path);
+        Warm(path, "memory: 512\n");
+
+        _fixture.Tree.Seed("/nodes/n1/qemu-server/100.conf", "memory: 999\n");
+
+        await Eventually.HoldsAsync(() => File.ReadAllText(path) == "memory: 999\n", "the new content through the kernel");
+        Assert.Equal(mtime, File.GetLastWriteTimeUtc(path));
+    }
+
+    [FuseFact]
+    public async Task A_descriptor_held_open_reads_the_new_content_and_size()
+    {
+        _fixture.Tree.Seed("/held.cfg", "0123456789");
+        using var mount = Mount();
+        var path = Path.Combine(_mountPoint, "held.cfg");
+        using var held = File.OpenHandle(path);
+        Assert.Equal("0123456789", ReadAt(held, 16));
+        Assert.Equal("0123456789", ReadAt(held, 16));
+
+        _fixture.Tree.Seed("/held.cfg", "abcdefghij");
+        await Eventually.HoldsAsync(() => ReadAt(held, 16) == "abcdefghij", "same-size content through the open descriptor");
+
+        _fixture.Tree.Seed("/held.cfg", "abcdefghijklmnop");
+        await Eventually.HoldsAsync(() => RandomAccess.GetLength(held) == 16, "the new size through fstat of the open descriptor");
+        Assert.Equal("abcdefghijklmnop", ReadAt(held, 32));
+    }
+
+    [FuseFact]
+    public async Task A_rename_over_a_cached_file_serves_the_renamed_content_and_the_old_name_is_gone()
+    {
+        _fixture.Tree.Seed("/dir/target.cfg", "old-target");
+        _fixture.Tree.Seed("/dir/source.cfg", "new-target");
+        using var mount = Mount();
+        var target = Path.Combine(_mountPoint, "dir/target.cfg");
+        var source = Path.Combine(_mountPoint, "dir/source.cfg");
+        Warm(target, "old-target");
+        Warm(source, "new-target");
+
+        Assert.Equal(CfsError.None, await _fixture.Tree.RenameAsync("/dir/source.cfg", "/dir/target.cfg", default));
+
+        await Eventually.HoldsAsync(() => File.ReadAllText(target) == "new-target", "the renamed content under the target name");
+        Assert.False(File.Exists(source));
+        Assert.Equal(["target.cfg"], Directory.GetFiles(Path.Combine(_mountPoint, "dir")).Select(Path.GetFileName));
+    }
+
+    [FuseFact]
+    public async Task Delete_and_create_behind_the_kernel_are_seen_at_once_and_a_recreated_file_shows_its_new_content()
+    {
+        _fixture.Tree.Seed("/cycle.cfg", "first");
+        using var mount = Mount();
+        var path = Path.Combine(_mountPoint, "cycle.cfg");
+        Warm(path, "first");
+
+        Assert.Equal(CfsError.None, await _fixture.Tree.DeleteAsync("/cycle.cfg", default));
+        Assert.False(File.Exists(path));
+        Assert.Throws<FileNotFoundException>(() => File.ReadAllText(path));
+
+        _fixture.Tree.Seed("/cycle.cfg", "again");
+        await Eventually.HoldsAsync(() => File.Exists(path) && File.ReadAllText(path) == "again", "the recreated file's content");
+    }
+
+    [FuseFact]
+    public void Generated_files_are_never_served_from_the_page_cache()
+    {
+        using var mount = Mount();
+        var version = Path.Combine(_mountPoint, ".version");
+        var before = File.ReadAllText(version);
+        Assert.Equal(before, File.ReadAllText(version));
+
+        _fixture.Tree.Seed("/any.cfg", "x");
+
+        Assert.NotEqual(before, File.ReadAllText(version));
+    }
+
+    private static void Warm(string path, string expected)
+    {
+        for (var i = 0; i < WarmReads; i++)
+            Assert.Equal(expected, File.ReadAllText(path));
+    }
+
+    private static string ReadAt(Microsoft.Win32.SafeHandles.SafeFileHandle handle, int size)
+    {
+        var buffer = new byte[size];
+        var read = RandomAccess.Read(handle, buffer, 0);
+        return Encoding.UTF8.GetString(buffer, 0, read);
+    }
+
+    private FuseMount Mount()
+    {
+        Assert.Null(FuseFactAttribute.MissingPrerequisite());
+        return FuseMount.Mount(_mountPoint, _fixture.FileSystem, NullLogger.Instance);
+    }
+}
