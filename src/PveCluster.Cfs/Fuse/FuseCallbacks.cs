@@ -11,9 +11,6 @@ namespace PveCluster.Cfs.Fuse;
 /// </summary>
 internal static unsafe class FuseCallbacks
 {
-    /// <summary>How long the kernel trusts attributes without asking (explicit invalidation cuts it short).</summary>
-    private const double AttributeTimeoutSeconds = 1.0;
-
     /// <summary>
     /// No flush or releasedir: every write is applied before it returns and directory handles hold
     /// nothing, and without a handler libfuse answers ENOSYS once, after which the kernel stops
@@ -46,14 +43,15 @@ internal static unsafe class FuseCallbacks
     [UnmanagedCallersOnly]
     private static nint Init(nint connection, FuseConfig* config)
     {
-        // Other nodes change the tree behind the kernel's back. Attributes and the pages of tree
-        // files (keep_cache, set per open) are cached because every change is invalidated
-        // explicitly (KernelCacheInvalidator). Names are not: the high-level API cannot tell the
-        // kernel which entry to forget, so every path walk asks us, which also refreshes the
-        // attributes of what it finds. Generated files are opened with direct_io instead.
-        config->entry_timeout = 0;
+        // Other nodes change the tree behind the kernel's back. Names, attributes and the pages of
+        // stored files (keep_cache, set per open) are cached anyway, because every change is
+        // invalidated explicitly right after it is applied (KernelCacheInvalidator); the timeouts
+        // only bound how long a missed invalidation could last. Generated files are opened with
+        // direct_io instead. Failed lookups are not cached: a name created elsewhere appears at once.
+        var timeout = Mounted.CacheTimeout.TotalSeconds;
+        config->entry_timeout = timeout;
         config->negative_timeout = 0;
-        config->attr_timeout = AttributeTimeoutSeconds;
+        config->attr_timeout = timeout;
         config->kernel_cache = 0;
         config->use_ino = 0;
         // An unlinked-but-open file must not be kept as a ".fuse_hidden*" file in the replicated tree.

@@ -40,7 +40,7 @@ internal sealed unsafe class FuseMount : IDisposable
         _self = self;
         _logger = logger;
         _mount = MountInfoFile.Find(mountPoint);
-        _invalidator = new KernelCacheInvalidator(fileSystem.Tree, InvalidatePath, logger);
+        _invalidator = new KernelCacheInvalidator(fileSystem.Tree, new FuseKernelCache(fuse, mountPoint), logger);
         _loop = new Thread(RunLoop) { Name = "fuse-loop", IsBackground = true };
         _loop.Start();
     }
@@ -52,9 +52,17 @@ internal sealed unsafe class FuseMount : IDisposable
 
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public static FuseMount Mount(string mountPoint, CfsFileSystem fileSystem, ILogger logger)
+    /// <summary>A missed invalidation heals within this time (the reference pmxcfs caches for as long, without invalidating).</summary>
+    public static readonly TimeSpan DefaultCacheTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>Mounts <paramref name="fileSystem"/> at <paramref name="mountPoint"/> and starts serving it and following its tree's changes.</summary>
+    /// <param name="mountPoint">An existing, empty directory.</param>
+    /// <param name="fileSystem">What the callbacks serve.</param>
+    /// <param name="logger">For the loop's and the invalidation's failures.</param>
+    /// <param name="cacheTimeout">How long the kernel trusts names and attributes; <see cref="DefaultCacheTimeout"/> when null.</param>
+    public static FuseMount Mount(string mountPoint, CfsFileSystem fileSystem, ILogger logger, TimeSpan? cacheTimeout = null)
     {
-        var self = GCHandle.Alloc(new MountedFileSystem(fileSystem, logger));
+        var self = GCHandle.Alloc(new MountedFileSystem(fileSystem, cacheTimeout ?? DefaultCacheTimeout, logger));
         var fuse = CreateFuse(GCHandle.ToIntPtr(self));
         if (fuse.IsInvalid)
         {
@@ -103,14 +111,6 @@ internal sealed unsafe class FuseMount : IDisposable
         _invalidator.Dispose();
         _fuse.Dispose();
         _self.Free();
-    }
-
-    /// <summary>Runs on the invalidation thread only, while the mount is alive (see <see cref="Dispose"/>).</summary>
-    private int InvalidatePath(string path)
-    {
-        var encoded = Encoding.UTF8.GetBytes(path + "\0");
-        fixed (byte* pointer = encoded)
-            return Fuse3.fuse_invalidate_path(_fuse.DangerousGetHandle(), pointer);
     }
 
     private static FuseHandle CreateFuse(nint privateData)

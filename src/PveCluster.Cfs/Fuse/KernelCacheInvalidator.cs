@@ -20,20 +20,20 @@ internal sealed class KernelCacheInvalidator : IDisposable
     public const int DefaultCapacity = 16 * 1024;
 
     private readonly IConfigTree _tree;
-    private readonly Func<string, int> _invalidate;
+    private readonly IKernelCache _kernel;
     private readonly ILogger _logger;
     private readonly PendingInvalidations _pending;
     private readonly Thread _thread;
     private int _stopped;
 
     /// <param name="tree">The tree whose changes are followed.</param>
-    /// <param name="invalidate">Invalidates one mount path in the kernel; returns 0 or -errno (-ENOENT: nothing cached).</param>
+    /// <param name="kernel">The kernel cache of the mount.</param>
     /// <param name="logger">Where failed invalidations are reported.</param>
     /// <param name="capacity">Distinct paths that may wait before the whole tree is invalidated instead.</param>
-    public KernelCacheInvalidator(IConfigTree tree, Func<string, int> invalidate, ILogger logger, int capacity = DefaultCapacity)
+    public KernelCacheInvalidator(IConfigTree tree, IKernelCache kernel, ILogger logger, int capacity = DefaultCapacity)
     {
         _tree = tree;
-        _invalidate = invalidate;
+        _kernel = kernel;
         _logger = logger;
         _pending = new PendingInvalidations(capacity);
         _thread = new Thread(Run) { Name = "fuse-invalidate", IsBackground = true };
@@ -62,11 +62,7 @@ internal sealed class KernelCacheInvalidator : IDisposable
             _pending.Dispose();
     }
 
-    private void OnChanged(object? sender, TreeChangedEventArgs e)
-    {
-        foreach (var target in InvalidationTargets.For(e.Path))
-            _pending.Add(target);
-    }
+    private void OnChanged(object? sender, TreeChangedEventArgs e) => _pending.Add(e.Path);
 
     private void Run()
     {
@@ -108,16 +104,27 @@ internal sealed class KernelCacheInvalidator : IDisposable
 
     private void Invalidate(string path)
     {
+        foreach (var target in InvalidationTargets.For(path))
+            Invalidate(target);
+    }
+
+    private void Invalidate(InvalidationTarget target)
+    {
         try
         {
-            var result = _invalidate(path);
+            var result = target switch
+            {
+                InvalidationTarget.Inode inode => _kernel.InvalidateInode(inode.Path),
+                InvalidationTarget.Entry entry => _kernel.InvalidateEntry(entry.Directory, entry.Name),
+                _ => throw new ArgumentOutOfRangeException(nameof(target), target, "unknown invalidation target"),
+            };
             if (result != 0 && result != -Errno.ENOENT && _logger.IsEnabled(LogLevel.Debug))
-                _logger.LogDebug("invalidating the kernel cache of {Path} failed with {Result}", path, result);
+                _logger.LogDebug("invalidating the kernel's {Target} failed with {Result}", target, result);
         }
 #pragma warning disable CA1031 // the thread must outlive one failed invalidation; the next change retries
         catch (Exception e)
         {
-            _logger.LogError(e, "invalidating the kernel cache of {Path} failed", path);
+            _logger.LogError(e, "invalidating the kernel's {Target} failed", target);
         }
 #pragma warning restore CA1031
     }

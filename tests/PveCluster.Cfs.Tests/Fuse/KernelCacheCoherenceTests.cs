@@ -9,12 +9,14 @@ namespace PveCluster.Cfs.Tests.Fuse;
 /// <summary>
 /// The kernel caches pages and attributes of stored files; changes that do not come through the
 /// kernel (another node's write, a sync) reach readers through explicit invalidation. Each change
-/// here keeps size and mtime, the one case the kernel cannot notice by itself.
+/// here keeps size and mtime, the one case the kernel cannot notice by itself, and the kernel is
+/// told to trust its cache for an hour: whatever a test sees, the invalidation made it see.
 /// </summary>
 [SupportedOSPlatform("linux")]
 public sealed class KernelCacheCoherenceTests : IDisposable
 {
     private const int WarmReads = 20;
+    private static readonly TimeSpan TrustForAnHour = TimeSpan.FromHours(1);
 
     private readonly string _mountPoint = Directory.CreateTempSubdirectory("pmxcfs-cache-").FullName;
     private readonly FileSystemFixture _fixture = new();
@@ -73,12 +75,12 @@ public sealed class KernelCacheCoherenceTests : IDisposable
         Assert.Equal(CfsError.None, await _fixture.Tree.RenameAsync("/dir/source.cfg", "/dir/target.cfg", default));
 
         await Eventually.HoldsAsync(() => File.ReadAllText(target) == "new-target", "the renamed content under the target name");
-        Assert.False(File.Exists(source));
+        await Eventually.HoldsAsync(() => !File.Exists(source), "the old name to be gone");
         Assert.Equal(["target.cfg"], Directory.GetFiles(Path.Combine(_mountPoint, "dir")).Select(Path.GetFileName));
     }
 
     [FuseFact]
-    public async Task Delete_and_create_behind_the_kernel_are_seen_at_once_and_a_recreated_file_shows_its_new_content()
+    public async Task Delete_and_create_behind_the_kernel_are_seen_and_a_recreated_file_shows_its_new_content()
     {
         _fixture.Tree.Seed("/cycle.cfg", "first");
         using var mount = Mount();
@@ -86,11 +88,34 @@ public sealed class KernelCacheCoherenceTests : IDisposable
         Warm(path, "first");
 
         Assert.Equal(CfsError.None, await _fixture.Tree.DeleteAsync("/cycle.cfg", default));
-        Assert.False(File.Exists(path));
+        await Eventually.HoldsAsync(() => !File.Exists(path), "the deleted file to be gone");
         Assert.Throws<FileNotFoundException>(() => File.ReadAllText(path));
 
         _fixture.Tree.Seed("/cycle.cfg", "again");
         await Eventually.HoldsAsync(() => File.Exists(path) && File.ReadAllText(path) == "again", "the recreated file's content");
+    }
+
+    [FuseFact]
+    public async Task Names_removed_behind_the_kernel_can_be_created_again_through_a_plain_O_CREAT_open()
+    {
+        _fixture.Tree.Seed("/gone/file.cfg", "x");
+        using var mount = Mount();
+        var directory = Path.Combine(_mountPoint, "gone");
+        var file = Path.Combine(directory, "file.cfg");
+        Warm(file, "x");
+
+        // O_CREAT without O_EXCL trusts a cached name: the kernel sends OPEN instead of CREATE,
+        // which fails with ENOENT for as long as the name stays cached.
+        Assert.Equal(CfsError.None, await _fixture.Tree.DeleteAsync("/gone/file.cfg", default));
+        await Eventually.HoldsAsync(() => TryCreate(directory, file), "an O_CREAT open of the removed file to succeed");
+        Assert.Equal("new", File.ReadAllText(file));
+
+        // The same below a directory removed and made again (mkdir revalidates the directory's name itself).
+        Warm(file, "new");
+        Assert.Equal(CfsError.None, await _fixture.Tree.DeleteAsync("/gone/file.cfg", default));
+        Assert.Equal(CfsError.None, await _fixture.Tree.DeleteAsync("/gone", default));
+        await Eventually.HoldsAsync(() => TryCreate(directory, file), "mkdir and an O_CREAT open to succeed");
+        Assert.Equal("new", File.ReadAllText(file));
     }
 
     [FuseFact]
@@ -104,6 +129,21 @@ public sealed class KernelCacheCoherenceTests : IDisposable
         _fixture.Tree.Seed("/any.cfg", "x");
 
         Assert.NotEqual(before, File.ReadAllText(version));
+    }
+
+    private static bool TryCreate(string directory, string file)
+    {
+        try
+        {
+            Directory.CreateDirectory(directory);
+            using var created = new FileStream(file, FileMode.OpenOrCreate, FileAccess.Write);
+            created.Write("new"u8);
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     private static void Warm(string path, string expected)
@@ -122,6 +162,6 @@ public sealed class KernelCacheCoherenceTests : IDisposable
     private FuseMount Mount()
     {
         Assert.Null(FuseFactAttribute.MissingPrerequisite());
-        return FuseMount.Mount(_mountPoint, _fixture.FileSystem, NullLogger.Instance);
+        return FuseMount.Mount(_mountPoint, _fixture.FileSystem, NullLogger.Instance, TrustForAnHour);
     }
 }

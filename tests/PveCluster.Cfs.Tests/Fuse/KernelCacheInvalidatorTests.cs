@@ -5,11 +5,11 @@ using PveCluster.Cfs.Tree;
 
 namespace PveCluster.Cfs.Tests.Fuse;
 
-/// <summary>The invalidation thread against the real tree, with the kernel call recorded instead of made.</summary>
+/// <summary>The invalidation thread against the real tree, with the kernel calls recorded instead of made.</summary>
 public sealed class KernelCacheInvalidatorTests : IDisposable
 {
     private readonly GatedConfigTree _tree = new();
-    private readonly ConcurrentQueue<(string Path, int ThreadId)> _invalidated = new();
+    private readonly ConcurrentQueue<(string Target, int ThreadId)> _invalidated = new();
 
     public void Dispose() => _tree.Dispose();
 
@@ -25,8 +25,9 @@ public sealed class KernelCacheInvalidatorTests : IDisposable
 
         string[] expected =
         [
-            "/nodes/n1/qemu-server", "/nodes/n1/qemu-server/100.conf", "/nodes/n1/qemu-server/101.conf",
-            "/nodes/n1/qemu-server/102.conf",
+            "inode /nodes/n1/qemu-server", "inode /nodes/n1/qemu-server/100.conf", "inode /nodes/n1/qemu-server/101.conf",
+            "inode /nodes/n1/qemu-server/102.conf", "entry /nodes/n1/qemu-server 100.conf", "entry /nodes/n1/qemu-server 101.conf",
+            "entry /nodes/n1/qemu-server 102.conf",
         ];
         await Eventually.HoldsAsync(() => expected.All(Invalidated().Contains), "every changed path and its directory to be invalidated");
         Assert.All(_invalidated, entry => Assert.NotEqual(Environment.CurrentManagedThreadId, entry.ThreadId));
@@ -48,7 +49,11 @@ public sealed class KernelCacheInvalidatorTests : IDisposable
             _tree.Seed(name, "new");
         blocked.Set();
 
-        string[] everyPath = ["/", "/keep", "/keep/a.cfg", "/keep/b.cfg", "/x.cfg", "/y.cfg", "/z.cfg", "/w.cfg"];
+        string[] everyPath =
+        [
+            "inode /", "inode /keep", "inode /keep/a.cfg", "inode /keep/b.cfg", "inode /x.cfg", "inode /y.cfg", "inode /z.cfg", "inode /w.cfg",
+            "entry / keep", "entry /keep a.cfg", "entry /keep b.cfg", "entry / w.cfg",
+        ];
         await Eventually.HoldsAsync(() => everyPath.All(Invalidated().Contains), "the whole tree to be invalidated after the overflow");
     }
 
@@ -61,16 +66,25 @@ public sealed class KernelCacheInvalidatorTests : IDisposable
 
         _tree.Seed("/late.cfg", "late");
 
-        Assert.DoesNotContain("/late.cfg", Invalidated());
+        Assert.DoesNotContain(Invalidated(), target => target.Contains("late", StringComparison.Ordinal));
     }
 
-    private HashSet<string> Invalidated() => [.. _invalidated.Select(e => e.Path)];
+    private HashSet<string> Invalidated() => [.. _invalidated.Select(e => e.Target)];
 
     private KernelCacheInvalidator Start(int capacity, ManualResetEventSlim? blockFirst = null) =>
-        new(_tree, path =>
+        new(_tree, new RecordingKernelCache(_invalidated, blockFirst), NullLogger.Instance, capacity);
+
+    private sealed class RecordingKernelCache(ConcurrentQueue<(string Target, int ThreadId)> record, ManualResetEventSlim? blockFirst) : IKernelCache
+    {
+        public int InvalidateInode(string path) => Record("inode " + path);
+
+        public int InvalidateEntry(string directory, string name) => Record($"entry {directory} {name}");
+
+        private int Record(string target)
         {
-            _invalidated.Enqueue((path, Environment.CurrentManagedThreadId));
+            record.Enqueue((target, Environment.CurrentManagedThreadId));
             blockFirst?.Wait(TimeSpan.FromSeconds(30));
             return 0;
-        }, NullLogger.Instance, capacity);
+        }
+    }
 }

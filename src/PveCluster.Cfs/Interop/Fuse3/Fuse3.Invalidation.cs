@@ -13,4 +13,17 @@ internal static unsafe partial class Fuse3
     /// </summary>
     [LibraryImport(Libraries.Fuse3)]
     public static partial int fuse_invalidate_path(nint f, byte* path);
+
+    /// <summary><c>fuse_get_session</c>: the low-level session of a high-level handle (owned by it).</summary>
+    [LibraryImport(Libraries.Fuse3)]
+    public static partial nint fuse_get_session(nint f);
+
+    /// <summary>
+    /// <c>fuse_lowlevel_notify_inval_entry</c>: makes the kernel forget the cached name
+    /// <paramref name="name"/> in the directory whose node id is <paramref name="parent"/> (and the
+    /// subtree below it). The kernel takes the directory's lock, so lookups running in it finish
+    /// first. 0, -ENOENT (nothing cached) or another -errno.
+    /// </summary>
+    [LibraryImport(Libraries.Fuse3)]
+    public static partial int fuse_lowlevel_notify_inval_entry(nint se, ulong parent, byte* name, nuint namelen);
 }
