@@ -18,14 +18,15 @@ public sealed class KernelCacheCoherenceTests : IDisposable
     private const int WarmReads = 20;
     private static readonly TimeSpan TrustForAnHour = TimeSpan.FromHours(1);
 
-    private readonly string _mountPoint = Directory.CreateTempSubdirectory("pmxcfs-cache-").FullName;
+    private readonly TempMountPoint _temporary = new("pmxcfs-cache-");
     private readonly FileSystemFixture _fixture = new();
+
+    private string MountPoint => _temporary.Path;
 
     public void Dispose()
     {
         _fixture.Dispose();
-        if (MountInfoFile.Find(_mountPoint) is null)
-            Directory.Delete(_mountPoint);
+        _temporary.Dispose();
     }
 
     [FuseFact]
@@ -33,7 +34,7 @@ public sealed class KernelCacheCoherenceTests : IDisposable
     {
         _fixture.Tree.Seed("/nodes/n1/qemu-server/100.conf", "memory: 512\n");
         using var mount = Mount();
-        var path = Path.Combine(_mountPoint, "nodes/n1/qemu-server/100.conf");
+        var path = Path.Combine(MountPoint, "nodes/n1/qemu-server/100.conf");
         var mtime = File.GetLastWriteTimeUtc(path);
         Warm(path, "memory: 512\n");
 
@@ -48,7 +49,7 @@ public sealed class KernelCacheCoherenceTests : IDisposable
     {
         _fixture.Tree.Seed("/held.cfg", "0123456789");
         using var mount = Mount();
-        var path = Path.Combine(_mountPoint, "held.cfg");
+        var path = Path.Combine(MountPoint, "held.cfg");
         using var held = File.OpenHandle(path);
         Assert.Equal("0123456789", ReadAt(held, 16));
         Assert.Equal("0123456789", ReadAt(held, 16));
@@ -67,8 +68,8 @@ public sealed class KernelCacheCoherenceTests : IDisposable
         _fixture.Tree.Seed("/dir/target.cfg", "old-target");
         _fixture.Tree.Seed("/dir/source.cfg", "new-target");
         using var mount = Mount();
-        var target = Path.Combine(_mountPoint, "dir/target.cfg");
-        var source = Path.Combine(_mountPoint, "dir/source.cfg");
+        var target = Path.Combine(MountPoint, "dir/target.cfg");
+        var source = Path.Combine(MountPoint, "dir/source.cfg");
         Warm(target, "old-target");
         Warm(source, "new-target");
 
@@ -76,7 +77,7 @@ public sealed class KernelCacheCoherenceTests : IDisposable
 
         await Eventually.HoldsAsync(() => File.ReadAllText(target) == "new-target", "the renamed content under the target name");
         await Eventually.HoldsAsync(() => !File.Exists(source), "the old name to be gone");
-        Assert.Equal(["target.cfg"], Directory.GetFiles(Path.Combine(_mountPoint, "dir")).Select(Path.GetFileName));
+        Assert.Equal(["target.cfg"], Directory.GetFiles(Path.Combine(MountPoint, "dir")).Select(Path.GetFileName));
     }
 
     [FuseFact]
@@ -84,7 +85,7 @@ public sealed class KernelCacheCoherenceTests : IDisposable
     {
         _fixture.Tree.Seed("/cycle.cfg", "first");
         using var mount = Mount();
-        var path = Path.Combine(_mountPoint, "cycle.cfg");
+        var path = Path.Combine(MountPoint, "cycle.cfg");
         Warm(path, "first");
 
         Assert.Equal(CfsError.None, await _fixture.Tree.DeleteAsync("/cycle.cfg", default));
@@ -100,7 +101,7 @@ public sealed class KernelCacheCoherenceTests : IDisposable
     {
         _fixture.Tree.Seed("/gone/file.cfg", "x");
         using var mount = Mount();
-        var directory = Path.Combine(_mountPoint, "gone");
+        var directory = Path.Combine(MountPoint, "gone");
         var file = Path.Combine(directory, "file.cfg");
         Warm(file, "x");
 
@@ -122,7 +123,7 @@ public sealed class KernelCacheCoherenceTests : IDisposable
     public void Generated_files_are_never_served_from_the_page_cache()
     {
         using var mount = Mount();
-        var version = Path.Combine(_mountPoint, ".version");
+        var version = Path.Combine(MountPoint, ".version");
         var before = File.ReadAllText(version);
         Assert.Equal(before, File.ReadAllText(version));
 
@@ -162,6 +163,6 @@ public sealed class KernelCacheCoherenceTests : IDisposable
     private FuseMount Mount()
     {
         Assert.Null(FuseFactAttribute.MissingPrerequisite());
-        return FuseMount.Mount(_mountPoint, _fixture.FileSystem, NullLogger.Instance, TrustForAnHour);
+        return FuseMount.Mount(MountPoint, _fixture.FileSystem, NullLogger.Instance, TrustForAnHour);
     }
 }
