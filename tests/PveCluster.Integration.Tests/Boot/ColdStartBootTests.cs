@@ -6,7 +6,8 @@ namespace PveCluster.Integration.Tests.Boot;
 
 /// <summary>
 /// The cluster on real systemd: three booted Debian containers with the project's .debs, made into a cluster with
-/// pvecm create/add, then powered off together and booted again (a cold start). See docs/real-hosts.md.
+/// pvecm create/add, then powered off together and booted again (a cold start), one node rebooted alone, one node
+/// uninstalled and reinstalled. See docs/real-hosts.md.
 /// </summary>
 [Collection(BootTestGroup.Name)]
 public sealed class ColdStartBootTests : IAsyncLifetime
@@ -33,7 +34,7 @@ public sealed class ColdStartBootTests : IAsyncLifetime
     }
 
     [BootFact]
-    public async Task Cluster_comes_back_from_a_cold_start_and_starts_guests_after_quorum_in_order()
+    public async Task Cluster_comes_back_from_a_cold_start_and_a_single_node_reboot_and_uninstalls_cleanly()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(30));
         var ct = timeout.Token;
@@ -86,9 +87,13 @@ public sealed class ColdStartBootTests : IAsyncLifetime
         Assert.True(starts[2].Milliseconds - starts[1].Milliseconds >= 2000, "VM 101 has up=2");
         Assert.Equal("start 201 quorate=1", Describe(Assert.Single(await RecordAsync(n2, ct))));
         Assert.Equal("start 301 quorate=1", Describe(Assert.Single(await RecordAsync(n3, ct))));
+
+        // The same cluster, further steps (docs/real-hosts.md): one node reboots alone, then one is uninstalled.
+        await SingleNodeRebootSteps.RunAsync(Lab, ct);
+        await UninstallSteps.RunAsync(Lab, ct);
     }
 
-    private static string Describe(TestGuestTool.Entry entry) => $"{entry.Action} {entry.VmId} {entry.Rest}";
+    internal static string Describe(TestGuestTool.Entry entry) => $"{entry.Action} {entry.VmId} {entry.Rest}";
 
     private static async Task WriteGuestsAsync(BootContainer node, params (string Kind, uint VmId, string Config)[] guests)
     {
@@ -103,24 +108,24 @@ public sealed class ColdStartBootTests : IAsyncLifetime
     }
 
     /// <summary>The record file, read through the host's view of the node's root: also while the node is powered off.</summary>
-    private static async Task<IReadOnlyList<TestGuestTool.Entry>> ReadRecordAsync(BootContainer node, CancellationToken ct)
+    internal static async Task<IReadOnlyList<TestGuestTool.Entry>> ReadRecordAsync(BootContainer node, CancellationToken ct)
     {
         var path = Path.Combine(node.Root, TestGuestTool.RecordFile.TrimStart('/'));
         return File.Exists(path) ? TestGuestTool.ParseRecord(await File.ReadAllTextAsync(path, ct)) : [];
     }
 
-    private static async Task<IReadOnlyList<TestGuestTool.Entry>> RecordAsync(BootContainer node, CancellationToken ct) =>
+    internal static async Task<IReadOnlyList<TestGuestTool.Entry>> RecordAsync(BootContainer node, CancellationToken ct) =>
         [.. (await ReadRecordAsync(node, ct)).Where(e => e.Action == "start")];
 
     /// <summary>Polls a command inside the node until its output is (or contains) <paramref name="expected"/>.</summary>
-    private static Task<string> WaitForAsync(BootContainer node, IReadOnlyList<string> command, string expected, CancellationToken ct, bool contains = false) =>
+    internal static Task<string> WaitForAsync(BootContainer node, IReadOnlyList<string> command, string expected, CancellationToken ct, bool contains = false) =>
         Polling.UntilAsync(
             async token => (await node.ExecAsync(command, token)).StandardOutput.Trim(),
             output => contains ? output.Contains(expected, StringComparison.Ordinal) : output == expected,
             StepTimeout, $"{node.Name}: '{string.Join(' ', command)}' to print '{expected}'", ct);
 
     /// <summary>Every node's corosync-quorumtool reports quorum with the expected number of members.</summary>
-    private static async Task WaitForQuorumAsync(IEnumerable<BootContainer> nodes, int clusterSize, CancellationToken ct, int? expectedMembers = null)
+    internal static async Task WaitForQuorumAsync(IEnumerable<BootContainer> nodes, int clusterSize, CancellationToken ct, int? expectedMembers = null)
     {
         foreach (var node in nodes)
         {
