@@ -14,12 +14,14 @@ public static class WorkerCommand
     public const string Write = "worker-write";
     public const string Read = "worker-read";
     public const string Time = "worker-time";
+    public const string Steps = "worker-steps";
 
     public static IEnumerable<Command> Create()
     {
         yield return WriteCommand();
         yield return ReadCommand();
         yield return TimeCommand();
+        yield return StepsCommand();
     }
 
     public static T Parse<T>(string output, JsonTypeInfo<T> type) =>
@@ -31,6 +33,8 @@ public static class WorkerCommand
     internal static JsonTypeInfo<ReadSample> ReadType => WorkerJson.Default.ReadSample;
 
     internal static JsonTypeInfo<TimedCommandSample> TimeType => WorkerJson.Default.TimedCommandSample;
+
+    internal static JsonTypeInfo<StepTrace> StepsType => WorkerJson.Default.StepTrace;
 
     private static Command WriteCommand()
     {
@@ -92,6 +96,23 @@ public static class WorkerCommand
             for (var i = 0; i < wall.Length; i++)
                 wall[i] = await RunOnceAsync(line, cancellationToken).ConfigureAwait(false);
             Console.Out.WriteLine(JsonSerializer.Serialize(new TimedCommandSample(string.Join(' ', line), wall), TimeType));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command StepsCommand()
+    {
+        var program = new Argument<string[]>("command") { Arity = ArgumentArity.OneOrMore };
+        var command = new Command(Steps, "Run a command once, stamping each line of its output; print the trace (and its exit code) as JSON.")
+        {
+            Hidden = true,
+        };
+        command.Arguments.Add(program);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var trace = await StepTracer.RunAsync(result.GetValue(program)!, cancellationToken).ConfigureAwait(false);
+            Console.Out.WriteLine(JsonSerializer.Serialize(trace, StepsType));
             return 0;
         });
         return command;
