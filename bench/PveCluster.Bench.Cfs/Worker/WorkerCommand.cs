@@ -120,11 +120,8 @@ public static class WorkerCommand
 
     private static async Task<double> RunOnceAsync(string[] line, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(line[0]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in line.Skip(1))
-            start.ArgumentList.Add(argument);
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {line[0]}");
+        using var process = StepTracer.StartRedirected(line);
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
