@@ -18,10 +18,10 @@ public sealed class JoinBenchRun(BenchOptions options, ILogger logger)
     {
         var loadBefore = LoadAverage.Read();
         Progress($"building {options.Nodes} standalone hosts (load average {loadBefore})");
-        var passwordDirectory = Directory.CreateTempSubdirectory("pve-bench-join-");
         var lab = await LabCluster.CreateAsync(
             new LabOptions { NodeCount = options.Nodes, Standalone = true, RootPassword = Password }, logger, cancellationToken)
             .ConfigureAwait(false);
+        var passwordDirectory = Directory.CreateTempSubdirectory("pve-bench-join-");
         try
         {
             if (lab.BootProblems.Count > 0)
@@ -47,10 +47,11 @@ public sealed class JoinBenchRun(BenchOptions options, ILogger logger)
         }
         finally
         {
+            // First: a failing teardown must not leave the password behind.
+            passwordDirectory.Delete(recursive: true);
             Progress($"tearing lab {lab.Id} down");
             using var teardown = new CancellationTokenSource(TimeSpan.FromMinutes(2));
             await lab.DownAsync(teardown.Token).ConfigureAwait(false);
-            passwordDirectory.Delete(recursive: true);
         }
     }
 
