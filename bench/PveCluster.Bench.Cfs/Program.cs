@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using PveCluster.Bench.Cfs.Host;
 
-// pve-bench-cfs [--nodes 3] [--files N] [--size 1024] [--writers N] [--spread] [--compare PATH] [--json]; `worker-*` (hidden) run inside lab nodes.
+// pve-bench-cfs [--nodes 3] [--files N] [--size 1024] [--writers N] [--spread] [--compare PATH] [--json] [--join]; `worker-*` (hidden) run inside lab nodes.
 // SIGINT/SIGTERM only cancel: the run must get to tear its lab down, so System.CommandLine's own
 // handling (which ends the process after a grace period) is switched off.
 using var stop = new CancellationTokenSource();

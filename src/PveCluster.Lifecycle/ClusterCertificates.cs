@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using PveCluster.Core.Auth;
 using PveCluster.Core.Certificates;
@@ -62,7 +63,20 @@ public sealed class ClusterCertificates(ClusterPaths paths, int caKeySize, Actio
             return $"kept node certificate {paths.NodeCertificate(node)} (valid, issued by the cluster CA)";
         }
 
-        using var certificate = NodeCertificateIssuer.Issue(ca, new NodeCertificateRequest(node, addresses), now);
+        using var key = RSA.Create(CertificateValidity.NodeKeySize);
+        return WriteNodeCertificate(ca, node, addresses, now, key, reason);
+    }
+
+    /// <summary>Replaces the node certificate with one for <paramref name="key"/> (made in advance by the caller).</summary>
+    public string ReplaceNodeCertificate(X509Certificate2 ca, string node, IReadOnlyList<IPAddress> addresses, DateTimeOffset now, RSA key)
+    {
+        ArgumentNullException.ThrowIfNull(ca);
+        return WriteNodeCertificate(ca, node, addresses, now, key, "forced");
+    }
+
+    private string WriteNodeCertificate(X509Certificate2 ca, string node, IReadOnlyList<IPAddress> addresses, DateTimeOffset now, RSA key, string reason)
+    {
+        using var certificate = NodeCertificateIssuer.Issue(ca, new NodeCertificateRequest(node, addresses), now, key);
         var pem = CertificatePem.Export(certificate);
         AtomicFile.Write(paths.NodeKey(node), pem.PrivateKey, AtomicFile.Private);
         AtomicFile.Write(paths.NodeCertificate(node), pem.Certificate, AtomicFile.Public);

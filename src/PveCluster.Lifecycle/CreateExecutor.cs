@@ -74,7 +74,7 @@ public sealed class CreateExecutor(LifecycleContext context, TextWriter output)
         await _progress.StepAsync("restarting pmxcfs (pve-cluster)",
             () => context.Services.RestartAsync(ClusterService.Pmxcfs, cancellationToken)).ConfigureAwait(false);
         await _progress.StepAsync("waiting for quorum",
-            () => QuorumWaiter.WaitAsync(context.ConnectCluster, context.QuorumTimeout, context.PollInterval, context.Time, cancellationToken))
+            () => QuorumWaiter.WaitAsync(context.ConnectCluster, context.QuorumTimeout, context.StatePollInterval, context.Time, cancellationToken))
             .ConfigureAwait(false);
 
         _progress.Line(Summary(clusterName, node, plan));

@@ -20,15 +20,22 @@ public sealed record LifecycleContext(
     /// <summary>How long to wait for quorum after (re)starting corosync; PVE_QUORUM_TIMEOUT (seconds) overrides.</summary>
     public TimeSpan QuorumTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>How often a cluster lock attempt is repeated: each attempt is a write that pmxcfs sends to every member.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How often a wait re-reads this node's own state (quorum from corosync's local IPC, a file in /etc/pve) until the
+    /// deadline: local reads are cheap, and a coarse interval only makes create and join sit idle after the state is there.
+    /// </summary>
+    public TimeSpan StatePollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>How long a cluster-config edit waits for the cluster lock (Proxmox's cfs_lock default).</summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// The API services restarted at the end of a join, so that they serve the new node certificate and ticket keys
-    /// (daemon first: the proxy forwards to it). When pvedaemon itself runs the join as a task only pveproxy is
-    /// restarted: restarting pvedaemon would end that task before it reports success.
+    /// The API services restarted (together) at the end of a join, so that they serve the new node certificate and
+    /// ticket keys. When pvedaemon itself runs the join as a task only pveproxy is restarted: restarting pvedaemon
+    /// would end that task before it reports success.
     /// </summary>
     public IReadOnlyList<ClusterService> ApiRestartAfterJoin { get; init; } =
         [ClusterService.ApiDaemon, ClusterService.ApiProxy];

@@ -11,9 +11,17 @@ public sealed class FakeProcessRunner : IProcessRunner
 
     public ProcessResult OtherResult { get; set; } = new(0, "", "");
 
+    /// <summary>Called with the program's name when it is started.</summary>
+    public Action<string>? OnRun { get; set; }
+
     public Task<ProcessResult> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken, string? standardInput = null)
     {
-        Calls.Add(string.Join(' ', [program, .. arguments]));
+        lock (Calls)
+        {
+            Calls.Add(string.Join(' ', [program, .. arguments]));
+        }
+
+        OnRun?.Invoke(program);
         if (program == "ssh-keygen")
         {
             var keyPath = arguments[arguments.ToList().IndexOf("-f") + 1];

@@ -11,6 +11,9 @@ public sealed class FakeServiceControl : IServiceControl
 
     public Action<ClusterService>? OnStart { get; set; }
 
+    /// <summary>Awaited before a restart takes effect, so a test can hold one restart until something else happened.</summary>
+    public Func<ClusterService, Task>? BeforeRestart { get; set; }
+
     public Task StartAsync(ClusterService service, CancellationToken cancellationToken) => Record("start", service);
 
     public Task StopAsync(ClusterService service, CancellationToken cancellationToken)
@@ -20,7 +23,15 @@ public sealed class FakeServiceControl : IServiceControl
         return Task.CompletedTask;
     }
 
-    public Task RestartAsync(ClusterService service, CancellationToken cancellationToken) => Record("restart", service);
+    public async Task RestartAsync(ClusterService service, CancellationToken cancellationToken)
+    {
+        if (BeforeRestart is { } before)
+        {
+            await before(service).ConfigureAwait(false);
+        }
+
+        await Record("restart", service).ConfigureAwait(false);
+    }
 
     public Task<bool> IsActiveAsync(ClusterService service, CancellationToken cancellationToken) => Task.FromResult(Active.Contains(service));
 
@@ -29,8 +40,13 @@ public sealed class FakeServiceControl : IServiceControl
 
     private Task Record(string action, ClusterService service)
     {
-        Calls.Add($"{action} {service.UnitName()}");
-        Active.Add(service);
+        // Restarts may run concurrently (the API's two halves after a join).
+        lock (Calls)
+        {
+            Calls.Add($"{action} {service.UnitName()}");
+            Active.Add(service);
+        }
+
         OnStart?.Invoke(service);
         return Task.CompletedTask;
     }

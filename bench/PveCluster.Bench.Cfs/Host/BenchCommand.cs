@@ -6,7 +6,7 @@ using PveCluster.Lab;
 
 namespace PveCluster.Bench.Cfs.Host;
 
-/// <summary><c>pve-bench-cfs [--nodes 3] [--files N] [--size 1024] [--writers N] [--spread] [--compare PATH] [--json]</c>, plus the hidden worker subcommands.</summary>
+/// <summary><c>pve-bench-cfs [--nodes 3] [--files N] [--size 1024] [--writers N] [--spread] [--compare PATH] [--json] [--join]</c>, plus the hidden worker subcommands.</summary>
 public static class BenchCommand
 {
     public static RootCommand Create()
@@ -21,18 +21,22 @@ public static class BenchCommand
             Description = "Another pmxcfs binary (taking `-f --nodename N`) to run the same workload on the same lab after ours; prints both and the ratios.",
         };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON instead of a table." };
+        var join = new Option<bool>("--join")
+        {
+            Description = "Instead of the pmxcfs workload: `pvecm create` on n1 of standalone hosts, then `pvecm add` on every other node, each timed step by step.",
+        };
         var root = new RootCommand(
             "pve-bench-cfs: pmxcfs start-up time, memory, small-file create+write throughput and latency, and read throughput on a "
             + "lab cluster, optionally next to another pmxcfs binary. Needs root, corosync and the published pmxcfs.")
         {
-            nodes, files, size, writers, spread, compare, json,
+            nodes, files, size, writers, spread, compare, json, join,
         };
         foreach (var worker in WorkerCommand.Create())
             root.Subcommands.Add(worker);
         root.SetAction(async (result, cancellationToken) =>
         {
             var options = new BenchOptions(result.GetValue(nodes), result.GetValue(files), result.GetValue(size),
-                result.GetValue(writers), result.GetValue(spread), result.GetValue(compare), result.GetValue(json));
+                result.GetValue(writers), result.GetValue(spread), result.GetValue(compare), result.GetValue(json), result.GetValue(join));
             var problems = options.Problems().ToList();
             if (problems.Count > 0)
             {
@@ -45,9 +49,19 @@ public static class BenchCommand
                 .SetMinimumLevel(LogLevel.Warning));
             try
             {
-                var report = await new BenchRun(options, loggers.CreateLogger("pve-bench-cfs")).RunAsync(cancellationToken).ConfigureAwait(false);
-                await Console.Out.WriteLineAsync(options.Json ? JsonSerializer.Serialize(report, ReportJson.Default.BenchReport) : ResultTable.Render(report))
-                    .ConfigureAwait(false);
+                var logger = loggers.CreateLogger("pve-bench-cfs");
+                string printed;
+                if (options.Join)
+                {
+                    var joins = await new JoinBenchRun(options, logger).RunAsync(cancellationToken).ConfigureAwait(false);
+                    printed = options.Json ? JsonSerializer.Serialize(joins, ReportJson.Default.JoinReport) : JoinTable.Render(joins);
+                }
+                else
+                {
+                    var report = await new BenchRun(options, logger).RunAsync(cancellationToken).ConfigureAwait(false);
+                    printed = options.Json ? JsonSerializer.Serialize(report, ReportJson.Default.BenchReport) : ResultTable.Render(report);
+                }
+                await Console.Out.WriteLineAsync(printed).ConfigureAwait(false);
                 return 0;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -8,7 +8,9 @@ namespace PveCluster.Bench.Cfs.Host;
 /// <param name="Spread">Writers go round-robin over every node instead of all into node 1.</param>
 /// <param name="ComparePath">Another pmxcfs binary (or wrapper taking the same command line) run on the same lab after ours.</param>
 /// <param name="Json">Print the result as JSON instead of a table.</param>
-public sealed record BenchOptions(int Nodes, int Files, int Size, int Writers = 1, bool Spread = false, string? ComparePath = null, bool Json = false)
+/// <param name="Join">Time `pvecm create` and `pvecm add` on standalone hosts instead of the pmxcfs workload.</param>
+public sealed record BenchOptions(
+    int Nodes, int Files, int Size, int Writers = 1, bool Spread = false, string? ComparePath = null, bool Json = false, bool Join = false)
 {
     /// <summary>Keep well inside pmxcfs' 128 MiB total and 256 Ki inode limits.</summary>
     public const long MaxTotalBytes = 96L * 1024 * 1024;
@@ -33,6 +35,10 @@ public sealed record BenchOptions(int Nodes, int Files, int Size, int Writers = 
             yield return $"--writers ({Writers}) must not exceed --files ({Files})";
         if (ComparePath is not null && !File.Exists(ComparePath))
             yield return $"--compare: no such file: {ComparePath}";
+        if (Join && Nodes < 2)
+            yield return $"--join needs at least 2 nodes (one to create the cluster, one to join it), got {Nodes}";
+        if (Join && ComparePath is not null)
+            yield return "--join cannot --compare: there is no other pvecm to run";
     }
 
     /// <summary>Which node runs how many writer threads, and how many files each of those processes creates.</summary>

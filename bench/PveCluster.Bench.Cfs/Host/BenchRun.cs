@@ -122,7 +122,7 @@ public sealed class BenchRun(BenchOptions options, ILogger logger)
     }
 
     /// <summary>This very program, runnable inside a node (which sees the host's file system outside its private directories).</summary>
-    private static IReadOnlyList<string> WorkerCommandLine()
+    internal static IReadOnlyList<string> WorkerCommandLine()
     {
         var process = Environment.ProcessPath ?? throw new InvalidOperationException("cannot find this program's path");
         return Path.GetFileNameWithoutExtension(process) == "dotnet"

@@ -14,12 +14,14 @@ public static class WorkerCommand
     public const string Write = "worker-write";
     public const string Read = "worker-read";
     public const string Time = "worker-time";
+    public const string Steps = "worker-steps";
 
     public static IEnumerable<Command> Create()
     {
         yield return WriteCommand();
         yield return ReadCommand();
         yield return TimeCommand();
+        yield return StepsCommand();
     }
 
     public static T Parse<T>(string output, JsonTypeInfo<T> type) =>
@@ -31,6 +33,8 @@ public static class WorkerCommand
     internal static JsonTypeInfo<ReadSample> ReadType => WorkerJson.Default.ReadSample;
 
     internal static JsonTypeInfo<TimedCommandSample> TimeType => WorkerJson.Default.TimedCommandSample;
+
+    internal static JsonTypeInfo<StepTrace> StepsType => WorkerJson.Default.StepTrace;
 
     private static Command WriteCommand()
     {
@@ -97,13 +101,27 @@ public static class WorkerCommand
         return command;
     }
 
+    private static Command StepsCommand()
+    {
+        var program = new Argument<string[]>("command") { Arity = ArgumentArity.OneOrMore };
+        var command = new Command(Steps, "Run a command once, stamping each line of its output; print the trace (and its exit code) as JSON.")
+        {
+            Hidden = true,
+        };
+        command.Arguments.Add(program);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var trace = await StepTracer.RunAsync(result.GetValue(program)!, cancellationToken).ConfigureAwait(false);
+            Console.Out.WriteLine(JsonSerializer.Serialize(trace, StepsType));
+            return 0;
+        });
+        return command;
+    }
+
     private static async Task<double> RunOnceAsync(string[] line, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(line[0]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in line.Skip(1))
-            start.ArgumentList.Add(argument);
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {line[0]}");
+        using var process = StepTracer.StartRedirected(line);
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);

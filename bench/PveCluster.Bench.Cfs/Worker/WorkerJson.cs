@@ -6,4 +6,5 @@ namespace PveCluster.Bench.Cfs.Worker;
 [JsonSerializable(typeof(WriteSample))]
 [JsonSerializable(typeof(ReadSample))]
 [JsonSerializable(typeof(TimedCommandSample))]
+[JsonSerializable(typeof(StepTrace))]
 internal sealed partial class WorkerJson : JsonSerializerContext;

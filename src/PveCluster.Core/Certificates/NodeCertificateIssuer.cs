@@ -8,7 +8,7 @@ public static class NodeCertificateIssuer
 {
     private const string ServerAuthOid = "1.3.6.1.5.5.7.3.1";
 
-    /// <summary>A new node certificate carrying its RSA private key.</summary>
+    /// <summary>A new node certificate carrying a new RSA private key.</summary>
     /// <exception cref="ArgumentException">The CA has no private key, is not a CA, or the node name is empty.</exception>
     public static X509Certificate2 Issue(
         X509Certificate2 ca,
@@ -16,6 +16,18 @@ public static class NodeCertificateIssuer
         DateTimeOffset now,
         int keySize = CertificateValidity.NodeKeySize)
     {
+        using var key = RSA.Create(keySize);
+        return Issue(ca, node, now, key);
+    }
+
+    /// <summary>
+    /// A new node certificate for <paramref name="key"/>, generated beforehand (a join makes it while the services
+    /// restart); the certificate carries a copy of the key, the caller keeps and disposes its own.
+    /// </summary>
+    /// <exception cref="ArgumentException">The CA has no private key, is not a CA, or the node name is empty.</exception>
+    public static X509Certificate2 Issue(X509Certificate2 ca, NodeCertificateRequest node, DateTimeOffset now, RSA key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(ca);
         ArgumentNullException.ThrowIfNull(node);
         if (string.IsNullOrWhiteSpace(node.NodeName))
@@ -30,7 +42,6 @@ public static class NodeCertificateIssuer
             throw new ArgumentException($"'{ca.Subject}' is not a CA certificate.", nameof(ca));
         }
 
-        using var key = RSA.Create(keySize);
         var request = new CertificateRequest(BuildSubject(node), key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, critical: true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(

@@ -83,6 +83,7 @@ public sealed class JoinExecutor(LifecycleContext context, TextWriter output)
             throw new LifecycleException($"Cluster join aborted! {host} refused to add this node: {ex.Describe()}\nNothing was changed on this node.", ex);
         }
 
+        _progress.Line($"{host} added this node to the cluster configuration");
         foreach (var warning in reply.Warnings)
         {
             _progress.Line($"warning from the cluster: {warning}");
@@ -154,50 +155,64 @@ public sealed class JoinExecutor(LifecycleContext context, TextWriter output)
         var services = context.Services;
         var node = context.Host.NodeName;
 
-        await _progress.StepAsync("stopping pmxcfs (pve-cluster)",
-            () => services.StopAsync(ClusterService.Pmxcfs, cancellationToken)).ConfigureAwait(false);
+        var ssh = new SshKeySetup(paths, context.Processes, _progress.Line);
+        await using var keys = JoinKeyMaterial.Start(ssh, cancellationToken);
+        _progress.Line($"writing {paths.AuthKey} and {paths.LocalCorosyncConf}");
+        AuthKeyFile.Install(paths.AuthKey, reply.AuthKey);
+        AtomicFile.Write(paths.LocalCorosyncConf, reply.CorosyncConf, AtomicFile.Public);
+
+        // Independent: the standalone pmxcfs (local mode) does not use corosync, and corosync does not use /etc/pve.
+        await _progress.StepAsync("stopping pmxcfs (pve-cluster) and starting corosync",
+            () => Task.WhenAll(
+                services.StopAsync(ClusterService.Pmxcfs, cancellationToken),
+                services.RestartAsync(ClusterService.Corosync, cancellationToken))).ConfigureAwait(false);
         if (LocalDatabase.BackUpAndClear(paths.ConfigDb, context.Time.GetUtcNow()) is { } backup)
         {
             _progress.Line($"backed up this node's configuration database to {backup}; /etc/pve now comes from the cluster");
         }
 
-        _progress.Line($"writing {paths.AuthKey} and {paths.LocalCorosyncConf}");
-        AuthKeyFile.Install(paths.AuthKey, reply.AuthKey);
-        AtomicFile.Write(paths.LocalCorosyncConf, reply.CorosyncConf, AtomicFile.Public);
-
-        await _progress.StepAsync("starting corosync",
-            () => services.RestartAsync(ClusterService.Corosync, cancellationToken)).ConfigureAwait(false);
         await _progress.StepAsync("starting pmxcfs (pve-cluster)",
             () => services.StartAsync(ClusterService.Pmxcfs, cancellationToken)).ConfigureAwait(false);
         await _progress.StepAsync("waiting for quorum",
-            () => QuorumWaiter.WaitAsync(context.ConnectCluster, context.QuorumTimeout, context.PollInterval, context.Time, cancellationToken))
+            () => QuorumWaiter.WaitAsync(context.ConnectCluster, context.QuorumTimeout, context.StatePollInterval, context.Time, cancellationToken))
             .ConfigureAwait(false);
         await _progress.StepAsync($"waiting for {paths.ClusterConf}",
-            () => QuorumWaiter.WaitForFileAsync(paths.ClusterConf, context.QuorumTimeout, context.PollInterval, context.Time, cancellationToken))
+            () => QuorumWaiter.WaitForFileAsync(paths.ClusterConf, context.QuorumTimeout, context.StatePollInterval, context.Time, cancellationToken))
             .ConfigureAwait(false);
 
         NodeDirectories.Ensure(paths, node);
         var certificates = new ClusterCertificates(paths, context.CaKeySize, _progress.Line);
         var now = context.Time.GetUtcNow();
+        var nodeKey = await keys.NodeKeyAsync().ConfigureAwait(false);
         using (var ca = certificates.LoadCa())
         {
-            _progress.Line(certificates.EnsureNodeCertificate(ca, node, Addresses(preflight), now, force: true));
+            _progress.Line(certificates.ReplaceNodeCertificate(ca, node, Addresses(preflight), now, nodeKey));
         }
 
-        var ssh = new SshKeySetup(paths, context.Processes, _progress.Line);
-        ssh.MergeAuthorizedKeys(await ssh.EnsureRootKeyAsync(cancellationToken).ConfigureAwait(false));
+        ssh.MergeAuthorizedKeys(await keys.RootKeysAsync().ConfigureAwait(false));
         if (preflight.Links.Count > 0)
         {
             ssh.UpdateKnownHosts(node, context.Host.ResolveNodeAddress() ?? preflight.Links[0].Address);
         }
 
-        foreach (var api in context.ApiRestartAfterJoin)
+        await RestartActiveApiAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Restarts the running API services together, like <c>systemctl reload-or-restart pvedaemon pveproxy</c>: each
+    /// reads the new certificate and ticket keys at start, and neither needs the other to come up (the proxy reaches
+    /// the daemon per request), so one waiting for the other would only add its start time to the join.
+    /// </summary>
+    private async Task RestartActiveApiAsync(CancellationToken cancellationToken)
+    {
+        var services = context.Services;
+        var active = await Task.WhenAll(context.ApiRestartAfterJoin.Select(async api =>
+            (Service: api, Active: await services.IsActiveAsync(api, cancellationToken).ConfigureAwait(false)))).ConfigureAwait(false);
+        var restart = active.Where(a => a.Active).Select(a => a.Service).ToList();
+        if (restart.Count > 0)
         {
-            if (await services.IsActiveAsync(api, cancellationToken).ConfigureAwait(false))
-            {
-                await _progress.StepAsync($"restarting {api.UnitName()} (new certificate and ticket keys)",
-                    () => services.RestartAsync(api, cancellationToken)).ConfigureAwait(false);
-            }
+            await _progress.StepAsync($"restarting {string.Join(" and ", restart.Select(api => api.UnitName()))} (new certificate and ticket keys)",
+                () => Task.WhenAll(restart.Select(api => services.RestartAsync(api, cancellationToken)))).ConfigureAwait(false);
         }
     }
 

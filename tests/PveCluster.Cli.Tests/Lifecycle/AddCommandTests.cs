@@ -59,6 +59,75 @@ public sealed class AddCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_wait_for_quorum_rereads_corosync_at_the_state_interval_not_at_the_lock_retry_interval()
+    {
+        // Quorum comes with the third read of corosync's state. Read at the lock's retry interval, the join would
+        // sleep ten minutes between reads; the deadline below only catches that.
+        Node.LockPollInterval = TimeSpan.FromMinutes(10);
+        Node.QuorumTimeout = TimeSpan.FromMinutes(1);
+        var quorate = Node.Corosync;
+        Node.Corosync = FakeCluster.Members(false, 4);
+        var reads = 0;
+        Node.OnConnect = count =>
+        {
+            reads = count;
+            if (count >= 3)
+            {
+                Node.Corosync = quorate;
+            }
+        };
+
+        var exit = await Task.Run(() => Join()).WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.True(exit == 0, Node.Out.ToString() + Node.Error);
+        Assert.Contains("waiting for quorum...OK", Node.Out.ToString(), StringComparison.Ordinal);
+        Assert.True(reads >= 3, $"quorum was read {reads} times");
+    }
+
+    [Fact]
+    public void The_api_daemon_and_proxy_restart_together()
+    {
+        Node.Services.Active.Add(ClusterService.ApiDaemon);
+        Node.Services.Active.Add(ClusterService.ApiProxy);
+        var proxyRestarting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Node.Services.BeforeRestart = service =>
+        {
+            if (service == ClusterService.ApiProxy)
+            {
+                proxyRestarting.TrySetResult();
+            }
+
+            // One after the other, the daemon's restart would wait for the proxy's forever; the deadline only catches that.
+            return service == ClusterService.ApiDaemon ? proxyRestarting.Task.WaitAsync(TimeSpan.FromMinutes(1)) : Task.CompletedTask;
+        };
+
+        Assert.True(Join() == 0, Node.Out.ToString() + Node.Error);
+        Assert.Contains("restarting pvedaemon and pveproxy (new certificate and ticket keys)...OK", Node.Out.ToString(), StringComparison.Ordinal);
+        Assert.Equal(["restart pvedaemon", "restart pveproxy"], Node.Services.Calls.TakeLast(2).Order());
+    }
+
+    [Fact]
+    public void Root_ssh_key_generation_runs_while_the_cluster_services_start_not_after_them()
+    {
+        File.Delete(Path.Combine(Node.Paths.SshDir, "id_ed25519.pub"));
+        var keygenStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Node.Processes.OnRun = program =>
+        {
+            if (program == "ssh-keygen")
+            {
+                keygenStarted.TrySetResult();
+            }
+        };
+        // Started only after quorum, ssh-keygen would never run before corosync; the deadline only catches that.
+        Node.Services.BeforeRestart = service =>
+            service == ClusterService.Corosync ? keygenStarted.Task.WaitAsync(TimeSpan.FromMinutes(1)) : Task.CompletedTask;
+
+        Assert.True(Join() == 0, Node.Out.ToString() + Node.Error);
+        Assert.Contains(FakeProcessRunner.GeneratedRootKey, File.ReadAllText(Node.Paths.ClusterAuthorizedKeys), StringComparison.Ordinal);
+        Assert.Contains("generating root's SSH key", Node.Out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_backup_of_a_world_readable_local_database_and_its_side_files_is_0600()
     {
         const UnixFileMode WorldReadable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
@@ -78,7 +147,7 @@ public sealed class AddCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_running_api_is_restarted_daemon_first_and_only_the_proxy_when_the_join_runs_inside_the_daemon()
+    public void A_running_api_has_both_halves_restarted_and_only_the_proxy_when_the_join_runs_inside_the_daemon()
     {
         Node.Services.Active.Add(ClusterService.ApiDaemon);
         Node.Services.Active.Add(ClusterService.ApiProxy);

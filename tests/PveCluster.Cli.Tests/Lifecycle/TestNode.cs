@@ -56,12 +56,23 @@ internal sealed class TestNode : IDisposable
     public LifecycleContext Context => new(
         Paths, Host, Services, Processes, ConnectCluster, Peer, Input, TimeProvider.System)
     {
-        QuorumTimeout = TimeSpan.FromMilliseconds(300),
-        PollInterval = TimeSpan.FromMilliseconds(20),
+        QuorumTimeout = QuorumTimeout,
+        PollInterval = LockPollInterval,
+        StatePollInterval = TimeSpan.FromMilliseconds(20),
         LockTimeout = TimeSpan.FromMilliseconds(200),
         CaKeySize = 2048,
         ApiRestartAfterJoin = ApiRestartAfterJoin,
     };
+
+    public TimeSpan QuorumTimeout { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>How often a cluster lock attempt is repeated (<see cref="LifecycleContext.PollInterval"/>).</summary>
+    public TimeSpan LockPollInterval { get; set; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Called with the number of corosync connections so far, before each one reads <see cref="Corosync"/>.</summary>
+    public Action<int>? OnConnect { get; set; }
+
+    private int _connections;
 
     public IReadOnlyList<ClusterService> ApiRestartAfterJoin { get; set; } = [ClusterService.ApiDaemon, ClusterService.ApiProxy];
 
@@ -92,6 +103,9 @@ internal sealed class TestNode : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private FakeCluster ConnectCluster() =>
-        Corosync is { } status ? new FakeCluster(status) : throw LifecycleException.CorosyncNotRunning("CMAP", new InvalidOperationException("down"));
+    private FakeCluster ConnectCluster()
+    {
+        OnConnect?.Invoke(Interlocked.Increment(ref _connections));
+        return Corosync is { } status ? new FakeCluster(status) : throw LifecycleException.CorosyncNotRunning("CMAP", new InvalidOperationException("down"));
+    }
 }
