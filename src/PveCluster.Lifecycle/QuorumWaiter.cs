@@ -61,4 +61,36 @@ public static class QuorumWaiter
             await Task.Delay(interval, time, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> until pmxcfs admits it. Right after a join, corosync can be quorate and the cluster's
+    /// files already synced while this node's pmxcfs still refuses writes (EACCES) for a moment: it admits them once its
+    /// own membership is quorate, which it decides after the sync. Other errors are not retried.
+    /// </summary>
+    /// <exception cref="LifecycleException">Still refused after <paramref name="timeout"/>.</exception>
+    public static async Task WriteWhenAdmittedAsync(
+        string path, Action write, TimeSpan timeout, TimeSpan interval, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        ArgumentNullException.ThrowIfNull(time);
+        var deadline = time.GetUtcNow() + timeout;
+        while (true)
+        {
+            try
+            {
+                write();
+                return;
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                if (time.GetUtcNow() >= deadline)
+                {
+                    throw new LifecycleException(
+                        $"'{path}' still refuses writes after {timeout.TotalSeconds:0} s ({ex.Message}); check 'pvecm status' and 'journalctl -u pve-cluster'", ex);
+                }
+            }
+
+            await Task.Delay(interval, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
 }

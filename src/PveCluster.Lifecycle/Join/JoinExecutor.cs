@@ -180,7 +180,10 @@ public sealed class JoinExecutor(LifecycleContext context, TextWriter output)
             () => QuorumWaiter.WaitForFileAsync(paths.ClusterConf, context.QuorumTimeout, context.StatePollInterval, context.Time, cancellationToken))
             .ConfigureAwait(false);
 
-        NodeDirectories.Ensure(paths, node);
+        await _progress.StepAsync($"waiting for {paths.EtcPve} to accept writes",
+            () => QuorumWaiter.WriteWhenAdmittedAsync(paths.EtcPve, () => NodeDirectories.Ensure(paths, node),
+                context.QuorumTimeout, context.StatePollInterval, context.Time, cancellationToken))
+            .ConfigureAwait(false);
         var certificates = new ClusterCertificates(paths, context.CaKeySize, _progress.Line);
         var now = context.Time.GetUtcNow();
         var nodeKey = await keys.NodeKeyAsync().ConfigureAwait(false);
