@@ -35,6 +35,11 @@ public sealed partial class ReplicatedConfigTree
     /// <summary>True when the current membership holds a quorum of the configured votes (set at each configuration change and sync).</summary>
     private volatile bool _membershipQuorate;
 
+    /// <summary>
+    /// Another member may wait for this member's next report: it applied another member's operation,
+    /// or a sync (or a verdict) made position 0 count. A run of only this member's own operations
+    /// needs no report: nobody but this member waits for those, and it counts itself.
+    /// </summary>
     private bool _announcePending;
 
     /// <summary>An own operation applied at <paramref name="Sequence"/> of <paramref name="Round"/>, waiting for a quorum to hold it.</summary>
@@ -43,9 +48,10 @@ public sealed partial class ReplicatedConfigTree
     /// <summary>The entries an applied, not yet announced operation changed, as they were before.</summary>
     private sealed record UndoRecord(SyncEpoch Round, ulong Sequence, IReadOnlyList<(ulong Inode, EntryData? Before)> Before);
 
-    private const ulong AnnounceAtLeastEvery = 64;
+    private const ulong CommitAtLeastEvery = 64;
 
-    private bool HasLongUnannouncedRun => _appliedCount - (_announced ?? 0) >= AnnounceAtLeastEvery;
+    /// <summary>Under a steady stream the batch may not end for a while: commit (and announce) at least this often.</summary>
+    private bool HasLongUncommittedRun => _appliedCount - _committedCount >= CommitAtLeastEvery;
 
     /// <summary>By the configured votes, or by votequorum's verdict: a lone member's own (Alone part), the members' agreed one (Verdicts part).</summary>
     private bool IsQuorate(IReadOnlyList<CpgMember> members) =>
@@ -74,10 +80,13 @@ public sealed partial class ReplicatedConfigTree
         }
 
         _appliedCount = sequence;
-        _announcePending = true;
         if (sender == _cpg.Self)
         {
             _awaiting.Add(new AwaitingQuorum(round, sequence, message.RequestId, result));
+        }
+        else
+        {
+            _announcePending = true;
         }
     }
 
@@ -91,14 +100,16 @@ public sealed partial class ReplicatedConfigTree
         if (!_reports.TryGetValue(sender, out var known) || message.Sequence > known)
         {
             _reports[sender] = message.Sequence;
-            // A writer whose own count may complete the quorum commits now instead of at the end
-            // of the batch: under a steady stream that end may be far, and its callers wait for it.
-            if (_awaiting.Count > 0 && _committedCount < _appliedCount)
+            AdvanceStable();
+
+            // An own operation this report covers that is applied but not yet committed here may now
+            // wait only for this member's own count: commit now instead of at the end of the batch
+            // (under a steady stream that end may be far). When the report covers only committed
+            // operations, completing them needs no fsync, and the batch keeps its single commit.
+            if (_committedCount < _appliedCount && _awaiting.Exists(a => a.Sequence > _committedCount && a.Sequence <= message.Sequence))
             {
                 CommitApplied();
             }
-
-            AdvanceStable();
         }
     }
 

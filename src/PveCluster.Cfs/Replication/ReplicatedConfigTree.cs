@@ -205,7 +205,7 @@ public sealed partial class ReplicatedConfigTree : ConfigTreeBase, IAsyncDisposa
                     await HandleEventAsync(cpgEvent, cancellationToken).ConfigureAwait(false);
                     // Once per batch; under a steady stream also every so many operations, so that
                     // writers elsewhere are not kept waiting for a pause that does not come.
-                    if (!_cpg.Events.TryPeek(out _) || HasLongUnannouncedRun)
+                    if (!_cpg.Events.TryPeek(out _) || HasLongUncommittedRun)
                     {
                         await OnIdleAsync(cancellationToken).ConfigureAwait(false);
                     }

@@ -293,6 +293,9 @@ internal sealed class SimulatedCpgGroup(CpgSimulator simulator, CpgMember self, 
     /// <summary>Events received and waiting to be delivered.</summary>
     public bool HasPending => _inbox.Count > 0;
 
+    /// <summary>How many received events wait to be delivered.</summary>
+    public int PendingCount => _inbox.Count;
+
     /// <summary>The log of the configuration this process is in (null when not joined).</summary>
     internal ConfigurationLog? Log { get; private set; }
 
