@@ -36,9 +36,6 @@ internal sealed class ConfigTreeService(
 
     public IConfigTree Tree => _tree ?? throw new InvalidOperationException("the tree is not open yet");
 
-    /// <summary>The database under the tree (for maintenance while the daemon is idle).</summary>
-    public ConfigDatabase Database => _database ?? throw new InvalidOperationException("the database is not open yet");
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(options.DatabasePath)!);

@@ -4,10 +4,10 @@ using Microsoft.Extensions.Logging;
 namespace PveCluster.Cfs.Hosting;
 
 /// <summary>
-/// The work kept off the write path until a burst of changes is over (see <see cref="MemoryTrimSchedule"/>):
-/// the SQLite WAL checkpoint (copying the WAL into the database file and fsyncing it, which SQLite
-/// would otherwise do inside a commit a writer waits for), then one compacting collection that gives
-/// the heap the burst left behind back to the system (the GC keeps free regions committed for a while).
+/// Returns the memory a burst of changes left behind. The GC sizes its youngest generation after
+/// the CPU cache (tens of MB here), so after a few thousand writes the heap stays that large while
+/// the live tree is a fraction of it; one compacting collection in the pause after the burst gives
+/// the free part back to the system. It runs on a quiet daemon only (see <see cref="MemoryTrimSchedule"/>).
 /// </summary>
 internal sealed class MemoryTrimService(ConfigTreeService trees, TimeProvider clock, ILogger<MemoryTrimService> logger) : BackgroundService
 {
@@ -24,29 +24,12 @@ internal sealed class MemoryTrimService(ConfigTreeService trees, TimeProvider cl
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
                 if (schedule.IsDue(tree.TreeVersion))
-                {
-                    Checkpoint();
                     Trim();
-                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping.
-        }
-    }
-
-    private void Checkpoint()
-    {
-        try
-        {
-            if (trees.Database.Checkpoint() && logger.IsEnabled(LogLevel.Debug))
-                logger.LogDebug("WAL checkpointed after a burst of changes");
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException e)
-        {
-            // Nothing is lost: the WAL keeps every commit; the next burst's pause (or SQLite's own bound) checkpoints it.
-            logger.LogWarning("WAL checkpoint failed: {Reason}", e.Message);
         }
     }
 

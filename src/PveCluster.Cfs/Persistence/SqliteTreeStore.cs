@@ -15,9 +15,6 @@ internal sealed class SqliteTreeStore : IDisposable
     private const int DirectoryType = 4; // DT_DIR, as pmxcfs stores it
     private const int FileType = 8;      // DT_REG
 
-    /// <summary>WAL pages (4 KiB) after which a commit checkpoints by itself: 64 MiB, a burst of ~20 000 small writes.</summary>
-    public const int AutoCheckpointPages = 16384;
-
     private const string ReplicationTable = "CREATE TABLE IF NOT EXISTS replication (name TEXT PRIMARY KEY NOT NULL, value INTEGER NOT NULL);";
 
     private readonly SqliteConnection _connection;
@@ -40,10 +37,6 @@ internal sealed class SqliteTreeStore : IDisposable
             // Reads are served from the tree in memory; SQLite only writes (a few B-tree pages per
             // operation), so a small page cache does (512 KiB instead of the default 2 MB).
             Execute(connection, "PRAGMA cache_size=-512;");
-            // No checkpoint inside a commit (SQLite's default runs one every 1000 pages, copying
-            // and fsyncing the database file on the write path); the daemon checkpoints when the
-            // tree has gone quiet (ConfigDatabase.Checkpoint), this bound only caps a long burst.
-            Execute(connection, $"PRAGMA wal_autocheckpoint={AutoCheckpointPages};");
             var store = new SqliteTreeStore(connection);
             store.EnsureSchema(path);
             return store;
@@ -166,20 +159,6 @@ internal sealed class SqliteTreeStore : IDisposable
             RollbackStaged();
             throw;
         }
-    }
-
-    /// <summary>
-    /// Copies the WAL into the database file and empties it (one fsync of each). Must not run
-    /// while a group is staged.
-    /// </summary>
-    public void Checkpoint()
-    {
-        if (_staged is not null)
-        {
-            throw new InvalidOperationException("a staged transaction is open: commit it first");
-        }
-
-        Execute(_connection, "PRAGMA wal_checkpoint(TRUNCATE);");
     }
 
     /// <summary>Drops the staged group: the disk stays as it was at the last commit.</summary>
