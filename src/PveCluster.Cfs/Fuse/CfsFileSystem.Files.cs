@@ -8,8 +8,7 @@ internal sealed partial class CfsFileSystem
 {
     /// <summary>
     /// Opens a file. Generated files get a snapshot handle and must bypass the page cache
-    /// (<paramref name="directIo"/>) because their size changes without a write; stored files keep
-    /// the kernel's pages across opens (KernelCacheInvalidator drops them on change). O_TRUNC arrives
+    /// (<paramref name="directIo"/>) because their size changes without a write. O_TRUNC arrives
     /// here (libfuse negotiates atomic O_TRUNC) and truncates through the tree.
     /// </summary>
     public int Open(string path, int flags, CallerIdentity caller, out ulong handle, out bool directIo)

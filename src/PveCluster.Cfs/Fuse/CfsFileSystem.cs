@@ -31,9 +31,6 @@ internal sealed partial class CfsFileSystem(
 
     internal int OpenSnapshotCount => _snapshots.Count;
 
-    /// <summary>The tree served, for the kernel cache invalidation that follows its changes.</summary>
-    internal IConfigTree Tree => tree;
-
     public int GetAttributes(string path, CallerIdentity caller, out NodeAttributes attributes)
     {
         attributes = default;

@@ -11,11 +11,6 @@ namespace PveCluster.Cfs.Fuse;
 /// </summary>
 internal static unsafe class FuseCallbacks
 {
-    /// <summary>
-    /// No flush or releasedir: every write is applied before it returns and directory handles hold
-    /// nothing, and without a handler libfuse answers ENOSYS once, after which the kernel stops
-    /// sending them (one round trip less for every close).
-    /// </summary>
     public static FuseOperations CreateOperations() => new()
     {
         getattr = &GetAttr,
@@ -31,10 +26,12 @@ internal static unsafe class FuseCallbacks
         read = &Read,
         write = &Write,
         statfs = &StatFs,
+        flush = &NoOp,
         release = &Release,
         fsync = &FileSync,
         opendir = &OpenDirectory,
         readdir = &ReadDirectory,
+        releasedir = &NoOp,
         init = &Init,
         create = &Create,
         utimens = &SetTimes,
@@ -43,15 +40,11 @@ internal static unsafe class FuseCallbacks
     [UnmanagedCallersOnly]
     private static nint Init(nint connection, FuseConfig* config)
     {
-        // Other nodes change the tree behind the kernel's back. Names, attributes and the pages of
-        // stored files (keep_cache, set per open) are cached anyway, because every change is
-        // invalidated explicitly right after it is applied (KernelCacheInvalidator); the timeouts
-        // only bound how long a missed invalidation could last. Generated files are opened with
-        // direct_io instead. Failed lookups are not cached: a name created elsewhere appears at once.
-        var timeout = Mounted.CacheTimeout.TotalSeconds;
-        config->entry_timeout = timeout;
+        // Other nodes change the tree behind the kernel's back: no caching of entries,
+        // attributes, negative lookups or file pages, so every access asks us.
+        config->entry_timeout = 0;
         config->negative_timeout = 0;
-        config->attr_timeout = timeout;
+        config->attr_timeout = 0;
         config->kernel_cache = 0;
         config->use_ino = 0;
         // An unlinked-but-open file must not be kept as a ".fuse_hidden*" file in the replicated tree.
@@ -196,7 +189,6 @@ internal static unsafe class FuseCallbacks
             var result = FileSystem.Open(PathOf(path), fileInfo->flags, Caller(), out var handle, out var directIo);
             fileInfo->fh = handle;
             fileInfo->DirectIo = directIo;
-            fileInfo->KeepCache = !directIo;
             return result;
         }
         catch (Exception e)
@@ -256,6 +248,10 @@ internal static unsafe class FuseCallbacks
             return Failed(e);
         }
     }
+
+    /// <summary>flush/releasedir: every write is already applied when it returns, nothing is buffered.</summary>
+    [UnmanagedCallersOnly]
+    private static int NoOp(byte* path, FuseFileInfo* fileInfo) => 0;
 
     /// <summary>fsync: a write returns only after it was persisted by the tree, so there is nothing left to sync.</summary>
     [UnmanagedCallersOnly]

@@ -30,17 +30,15 @@ internal sealed unsafe class FuseMount : IDisposable
     private readonly GCHandle _self;
     private readonly Thread _loop;
     private readonly MountInfo? _mount;
-    private readonly KernelCacheInvalidator _invalidator;
     private int _stopped;
 
-    private FuseMount(string mountPoint, FuseHandle fuse, GCHandle self, CfsFileSystem fileSystem, ILogger logger)
+    private FuseMount(string mountPoint, FuseHandle fuse, GCHandle self, ILogger logger)
     {
         MountPoint = mountPoint;
         _fuse = fuse;
         _self = self;
         _logger = logger;
         _mount = MountInfoFile.Find(mountPoint);
-        _invalidator = new KernelCacheInvalidator(fileSystem.Tree, new FuseKernelCache(fuse, mountPoint), logger);
         _loop = new Thread(RunLoop) { Name = "fuse-loop", IsBackground = true };
         _loop.Start();
     }
@@ -52,17 +50,9 @@ internal sealed unsafe class FuseMount : IDisposable
 
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>A missed invalidation heals within this time (the reference pmxcfs caches for as long, without invalidating).</summary>
-    public static readonly TimeSpan DefaultCacheTimeout = TimeSpan.FromSeconds(1);
-
-    /// <summary>Mounts <paramref name="fileSystem"/> at <paramref name="mountPoint"/> and starts serving it and following its tree's changes.</summary>
-    /// <param name="mountPoint">An existing, empty directory.</param>
-    /// <param name="fileSystem">What the callbacks serve.</param>
-    /// <param name="logger">For the loop's and the invalidation's failures.</param>
-    /// <param name="cacheTimeout">How long the kernel trusts names and attributes; <see cref="DefaultCacheTimeout"/> when null.</param>
-    public static FuseMount Mount(string mountPoint, CfsFileSystem fileSystem, ILogger logger, TimeSpan? cacheTimeout = null)
+    public static FuseMount Mount(string mountPoint, CfsFileSystem fileSystem, ILogger logger)
     {
-        var self = GCHandle.Alloc(new MountedFileSystem(fileSystem, cacheTimeout ?? DefaultCacheTimeout, logger));
+        var self = GCHandle.Alloc(new MountedFileSystem(fileSystem, logger));
         var fuse = CreateFuse(GCHandle.ToIntPtr(self));
         if (fuse.IsInvalid)
         {
@@ -77,7 +67,7 @@ internal sealed unsafe class FuseMount : IDisposable
             throw new IOException($"cannot mount the file system at {mountPoint} (is /dev/fuse available and the directory present?)");
         }
 
-        return new FuseMount(mountPoint, fuse, self, fileSystem, logger);
+        return new FuseMount(mountPoint, fuse, self, logger);
     }
 
     /// <summary>Stops the loop, unmounts and frees libfuse. Blocks until the loop thread has returned.</summary>
@@ -85,9 +75,6 @@ internal sealed unsafe class FuseMount : IDisposable
     {
         if (Interlocked.Exchange(ref _stopped, 1) != 0)
             return;
-        // First, while the session's descriptor is still open and the workers still answer the
-        // requests an invalidation may wait for.
-        var invalidatorStopped = _invalidator.Stop(UnmountGracePeriod);
         Fuse3.fuse_exit(_fuse.DangerousGetHandle());
         Fuse3.fuse_unmount(_fuse.DangerousGetHandle());
         if (!_loop.Join(UnmountGracePeriod))
@@ -102,13 +89,6 @@ internal sealed unsafe class FuseMount : IDisposable
             }
         }
 
-        if (!invalidatorStopped)
-        {
-            _logger.LogError("the kernel cache invalidation for {MountPoint} did not stop; leaking libfuse's resources", MountPoint);
-            return;
-        }
-
-        _invalidator.Dispose();
         _fuse.Dispose();
         _self.Free();
     }

@@ -3,12 +3,9 @@ using Microsoft.Extensions.Logging;
 namespace PveCluster.Cfs.Fuse;
 
 /// <summary>What the native callbacks reach through libfuse's private_data pointer.</summary>
-internal sealed class MountedFileSystem(CfsFileSystem fileSystem, TimeSpan cacheTimeout, ILogger logger)
+internal sealed class MountedFileSystem(CfsFileSystem fileSystem, ILogger logger)
 {
     public CfsFileSystem FileSystem { get; } = fileSystem;
-
-    /// <summary>How long the kernel may trust names and attributes without asking; explicit invalidation cuts it short.</summary>
-    public TimeSpan CacheTimeout { get; } = cacheTimeout;
 
     public void ReportFailure(Exception exception)
     {

@@ -10,15 +10,14 @@ namespace PveCluster.Cfs.Tests.Fuse;
 [SupportedOSPlatform("linux")]
 public sealed class FuseMountTests : IDisposable
 {
-    private readonly TempMountPoint _temporary = new("pmxcfs-mount-");
+    private readonly string _mountPoint = Directory.CreateTempSubdirectory("pmxcfs-mount-").FullName;
     private readonly FileSystemFixture _fixture = new();
-
-    private string MountPoint => _temporary.Path;
 
     public void Dispose()
     {
         _fixture.Dispose();
-        _temporary.Dispose();
+        if (MountInfoFile.Find(_mountPoint) is null)
+            Directory.Delete(_mountPoint);
     }
 
     [FuseFact]
@@ -26,7 +25,7 @@ public sealed class FuseMountTests : IDisposable
     {
         using (Mount())
         {
-            var storage = Path.Combine(MountPoint, "storage.cfg");
+            var storage = Path.Combine(_mountPoint, "storage.cfg");
             File.WriteAllText(storage, "dir: local\n\tpath /var/lib/vz\n");
 
             Assert.Equal("dir: local\n\tpath /var/lib/vz\n", File.ReadAllText(storage));
@@ -39,7 +38,7 @@ public sealed class FuseMountTests : IDisposable
             Assert.Equal("short", File.ReadAllText(storage));
         }
 
-        Assert.Null(MountInfoFile.Find(MountPoint));
+        Assert.Null(MountInfoFile.Find(_mountPoint));
     }
 
     [FuseFact]
@@ -47,7 +46,7 @@ public sealed class FuseMountTests : IDisposable
     {
         using (Mount())
         {
-            var qemu = Path.Combine(MountPoint, "nodes", "n1", "qemu-server");
+            var qemu = Path.Combine(_mountPoint, "nodes", "n1", "qemu-server");
             Directory.CreateDirectory(qemu);
             var temp = Path.Combine(qemu, "100.conf.tmp");
             var final = Path.Combine(qemu, "100.conf");
@@ -62,11 +61,11 @@ public sealed class FuseMountTests : IDisposable
             Assert.Null(_fixture.Tree.GetEntry("/nodes/n1/qemu-server/100.conf.tmp"));
 
             File.Delete(final);
-            Directory.Delete(Path.Combine(MountPoint, "nodes"), recursive: true);
+            Directory.Delete(Path.Combine(_mountPoint, "nodes"), recursive: true);
             Assert.Null(_fixture.Tree.GetEntry("/nodes"));
         }
 
-        Assert.Null(MountInfoFile.Find(MountPoint));
+        Assert.Null(MountInfoFile.Find(_mountPoint));
     }
 
     [FuseFact]
@@ -75,17 +74,17 @@ public sealed class FuseMountTests : IDisposable
         _fixture.Tree.Seed("/nodes/n1/qemu-server/100.conf", "memory: 512\n");
         using (Mount())
         {
-            var names = Directory.EnumerateFileSystemEntries(MountPoint).Select(Path.GetFileName).ToList();
+            var names = Directory.EnumerateFileSystemEntries(_mountPoint).Select(Path.GetFileName).ToList();
             Assert.Contains(".members", names);
             Assert.Contains("local", names);
 
-            Assert.Equal("nodes/n1", new FileInfo(Path.Combine(MountPoint, "local")).LinkTarget);
-            Assert.Equal("memory: 512\n", File.ReadAllText(Path.Combine(MountPoint, "qemu-server", "100.conf")));
+            Assert.Equal("nodes/n1", new FileInfo(Path.Combine(_mountPoint, "local")).LinkTarget);
+            Assert.Equal("memory: 512\n", File.ReadAllText(Path.Combine(_mountPoint, "qemu-server", "100.conf")));
 
-            using var vmList = JsonDocument.Parse(File.ReadAllText(Path.Combine(MountPoint, ".vmlist")));
+            using var vmList = JsonDocument.Parse(File.ReadAllText(Path.Combine(_mountPoint, ".vmlist")));
             Assert.Equal("n1", vmList.RootElement.GetProperty("ids").GetProperty("100").GetProperty("node").GetString());
 
-            File.WriteAllText(Path.Combine(MountPoint, ".debug"), "1");
+            File.WriteAllText(Path.Combine(_mountPoint, ".debug"), "1");
             Assert.True(_fixture.Debug.Enabled);
         }
     }
@@ -97,10 +96,10 @@ public sealed class FuseMountTests : IDisposable
         _fixture.Tree.Writable = false;
         using (Mount())
         {
-            var datacenter = Path.Combine(MountPoint, "datacenter.cfg");
+            var datacenter = Path.Combine(_mountPoint, "datacenter.cfg");
             Assert.Equal("keyboard: de\n", File.ReadAllText(datacenter));
             Assert.Throws<UnauthorizedAccessException>(() => File.WriteAllText(datacenter, "keyboard: en\n"));
-            Assert.Throws<UnauthorizedAccessException>(() => File.WriteAllText(Path.Combine(MountPoint, "new.cfg"), "x"));
+            Assert.Throws<UnauthorizedAccessException>(() => File.WriteAllText(Path.Combine(_mountPoint, "new.cfg"), "x"));
             Assert.Equal("keyboard: de\n", TreeText("/datacenter.cfg"));
         }
     }
@@ -110,12 +109,12 @@ public sealed class FuseMountTests : IDisposable
     {
         _fixture.Tree.Seed("/held.cfg", "x");
         var mount = Mount();
-        using var held = new FileStream(Path.Combine(MountPoint, "held.cfg"), FileMode.Open, FileAccess.Read);
+        using var held = new FileStream(Path.Combine(_mountPoint, "held.cfg"), FileMode.Open, FileAccess.Read);
 
         mount.Dispose();
 
         Assert.True(mount.Completion.IsCompleted);
-        Assert.Null(MountInfoFile.Find(MountPoint));
+        Assert.Null(MountInfoFile.Find(_mountPoint));
     }
 
     [FuseFact]
@@ -123,19 +122,19 @@ public sealed class FuseMountTests : IDisposable
     {
         var mount = Mount();
 
-        Assert.True(FuseMount.UnmountStale(MountPoint, NullLogger.Instance));
+        Assert.True(FuseMount.UnmountStale(_mountPoint, NullLogger.Instance));
 
-        Assert.Null(MountInfoFile.Find(MountPoint));
+        Assert.Null(MountInfoFile.Find(_mountPoint));
         Assert.True(mount.Completion.Wait(TimeSpan.FromSeconds(10)), "the loop should end once its mount is gone");
         mount.Dispose();
-        Assert.False(FuseMount.UnmountStale(MountPoint, NullLogger.Instance));
+        Assert.False(FuseMount.UnmountStale(_mountPoint, NullLogger.Instance));
     }
 
     private FuseMount Mount()
     {
         Assert.Null(FuseFactAttribute.MissingPrerequisite());
-        var mount = FuseMount.Mount(MountPoint, _fixture.FileSystem, NullLogger.Instance);
-        Assert.Equal("fuse", MountInfoFile.Find(MountPoint)?.FileSystemType);
+        var mount = FuseMount.Mount(_mountPoint, _fixture.FileSystem, NullLogger.Instance);
+        Assert.Equal("fuse", MountInfoFile.Find(_mountPoint)?.FileSystemType);
         return mount;
     }
 
