@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PveCluster.Cfs.Hosting;
 using PveCluster.Cfs.Tests.Persistence;
@@ -27,12 +28,32 @@ public sealed class InstanceLockTests : IDisposable
     public async Task A_second_instance_gets_the_lock_once_the_first_let_go_while_it_waited()
     {
         var first = await InstanceLock.AcquireAsync(Database, NullLogger.Instance, CancellationToken.None);
-        var second = InstanceLock.AcquireAsync(Database, NullLogger.Instance, CancellationToken.None, 500, Interval);
-        await Task.Delay(Interval * 3);
+        var waiting = new WarningSignal();
+        var second = InstanceLock.AcquireAsync(Database, waiting, CancellationToken.None, 500, Interval);
+        await waiting.Logged.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.False(second.IsCompleted);
 
         first.Dispose();
 
         using var held = await second.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>Completes once the lock logs that it waits for another instance (its first failed attempt).</summary>
+    private sealed class WarningSignal : ILogger
+    {
+        private readonly TaskCompletionSource _logged = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Logged => _logged.Task;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == LogLevel.Warning)
+                _logged.TrySetResult();
+        }
     }
 }
